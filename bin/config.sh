@@ -118,6 +118,7 @@ read_config_value() {
 # The reader behind read_config_value. POSIX awk only (mawk, BSD awk and gawk all run it).
 # Prints the value of `want`, or nothing. It keeps a stack of the enclosing mapping keys with
 # their indentation: a line indented no deeper than an entry closes that entry.
+# shellcheck disable=SC2016 # awk program: its $0 is awk's, not the shell's
 CONFIG_READER_AWK='
 function trim(s) {
   sub(/^[ \t]+/, "", s)
@@ -278,6 +279,7 @@ FLINK_ENV_JAVA_OPTS_CLI=${FLINK_ENV_JAVA_OPTS_CLI:-$(read_config_value env.java.
 # Sets the array JAVA_OPTS_ARRAY to the words of the given option strings, split at whitespace
 # (spaces, tabs, newlines). No glob expansion and no quote removal: a value cannot contain
 # spaces, as in Flink's scripts.
+# shellcheck disable=SC2034 # JAVA_OPTS_ARRAY is the result, read by the calling script
 split_java_opts() {
   local joined="$*"
   JAVA_OPTS_ARRAY=()
@@ -289,6 +291,7 @@ split_java_opts() {
 # Sets the array JVM_LOG_SETTINGS to the flags that send a JVM's logs to LOG_FILE, configured by
 # $FLINK_CONF_DIR/LOG4J_PROPERTIES_NAME (log4j2.properties for daemons, log4j-console.properties
 # for daemons in the foreground, log4j-cli.properties for the client).
+# shellcheck disable=SC2034 # JVM_LOG_SETTINGS is the result, read by the calling script
 jvm_log_settings() {
   JVM_LOG_SETTINGS=(
     "-Dlog.file=$1"
