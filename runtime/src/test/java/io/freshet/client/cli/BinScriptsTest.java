@@ -34,7 +34,7 @@ class BinScriptsTest {
 
     private static final Path HOME = findDistributionHome();
 
-    /** Variables of the surrounding shell that would change what the scripts do. */
+    /** Variables of the surrounding shell that would change what the scripts or the JVM do. */
     private static final List<String> SCRIPT_VARIABLES =
             List.of(
                     "FLINK_CONF_DIR",
@@ -47,7 +47,11 @@ class BinScriptsTest {
                     "FLINK_ENV_JAVA_OPTS_TM",
                     "FLINK_ENV_JAVA_OPTS_CLI",
                     "FRESHET_CLASSPATH",
-                    "HADOOP_CLASSPATH");
+                    "HADOOP_CLASSPATH",
+                    // The JVM announces these on stderr, which some tests expect to be empty.
+                    "JAVA_TOOL_OPTIONS",
+                    "JDK_JAVA_OPTIONS",
+                    "_JAVA_OPTIONS");
 
     @TempDir Path temp;
 
