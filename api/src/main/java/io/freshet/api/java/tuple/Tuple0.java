@@ -8,6 +8,8 @@ import java.io.ObjectStreamException;
  * The tuple without fields. All instances are equal; {@link #INSTANCE} is the shared one, and Java
  * deserialization resolves to it.
  */
+// Unchecked: copy() narrows Tuple's <T extends Tuple> T copy(), and getField/setField cast fields.
+@SuppressWarnings("unchecked")
 public class Tuple0 extends Tuple {
 
     private static final long serialVersionUID = 1L;
@@ -36,7 +38,6 @@ public class Tuple0 extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple0 copy() {
         return new Tuple0();
     }

@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param <T0> the type of field 0
  */
+// Unchecked: copy() narrows Tuple's <T extends Tuple> T copy(), and getField/setField cast fields.
+@SuppressWarnings("unchecked")
 public class Tuple1<T0> extends Tuple {
 
     private static final long serialVersionUID = 1L;
@@ -37,7 +39,6 @@ public class Tuple1<T0> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T getField(int pos) {
         return switch (pos) {
             case 0 -> (T) this.f0;
@@ -46,7 +47,6 @@ public class Tuple1<T0> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> void setField(T value, int pos) {
         switch (pos) {
             case 0 -> this.f0 = (T0) value;
@@ -61,7 +61,6 @@ public class Tuple1<T0> extends Tuple {
 
     /** Returns a new tuple whose fields refer to the same objects as this one's. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple1<T0> copy() {
         return new Tuple1<>(this.f0);
     }

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param <T9> the type of field 9
  * @param <T10> the type of field 10
  */
+// Unchecked: copy() narrows Tuple's <T extends Tuple> T copy(), and getField/setField cast fields.
+@SuppressWarnings("unchecked")
 public class Tuple11<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> extends Tuple {
 
     private static final long serialVersionUID = 1L;
@@ -87,7 +89,6 @@ public class Tuple11<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> extends Tuple 
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T getField(int pos) {
         return switch (pos) {
             case 0 -> (T) this.f0;
@@ -106,7 +107,6 @@ public class Tuple11<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> extends Tuple 
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> void setField(T value, int pos) {
         switch (pos) {
             case 0 -> this.f0 = (T0) value;
@@ -141,7 +141,6 @@ public class Tuple11<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> extends Tuple 
 
     /** Returns a new tuple whose fields refer to the same objects as this one's. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple11<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> copy() {
         return new Tuple11<>(this.f0, this.f1, this.f2, this.f3, this.f4, this.f5, this.f6, this.f7, this.f8, this.f9, this.f10);
     }

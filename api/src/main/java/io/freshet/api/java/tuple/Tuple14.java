@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param <T12> the type of field 12
  * @param <T13> the type of field 13
  */
+// Unchecked: copy() narrows Tuple's <T extends Tuple> T copy(), and getField/setField cast fields.
+@SuppressWarnings("unchecked")
 public class Tuple14<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13> extends Tuple {
 
     private static final long serialVersionUID = 1L;
@@ -102,7 +104,6 @@ public class Tuple14<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T getField(int pos) {
         return switch (pos) {
             case 0 -> (T) this.f0;
@@ -124,7 +125,6 @@ public class Tuple14<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> void setField(T value, int pos) {
         switch (pos) {
             case 0 -> this.f0 = (T0) value;
@@ -165,7 +165,6 @@ public class Tuple14<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>
 
     /** Returns a new tuple whose fields refer to the same objects as this one's. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple14<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13> copy() {
         return new Tuple14<>(this.f0, this.f1, this.f2, this.f3, this.f4, this.f5, this.f6, this.f7, this.f8, this.f9, this.f10, this.f11, this.f12, this.f13);
     }

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param <T0> the type of field 0
  * @param <T1> the type of field 1
  */
+// Unchecked: copy() narrows Tuple's <T extends Tuple> T copy(), and getField/setField cast fields.
+@SuppressWarnings("unchecked")
 public class Tuple2<T0, T1> extends Tuple {
 
     private static final long serialVersionUID = 1L;
@@ -42,7 +44,6 @@ public class Tuple2<T0, T1> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T getField(int pos) {
         return switch (pos) {
             case 0 -> (T) this.f0;
@@ -52,7 +53,6 @@ public class Tuple2<T0, T1> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> void setField(T value, int pos) {
         switch (pos) {
             case 0 -> this.f0 = (T0) value;
@@ -74,7 +74,6 @@ public class Tuple2<T0, T1> extends Tuple {
 
     /** Returns a new tuple whose fields refer to the same objects as this one's. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple2<T0, T1> copy() {
         return new Tuple2<>(this.f0, this.f1);
     }

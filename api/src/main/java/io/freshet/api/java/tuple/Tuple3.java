@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param <T1> the type of field 1
  * @param <T2> the type of field 2
  */
+// Unchecked: copy() narrows Tuple's <T extends Tuple> T copy(), and getField/setField cast fields.
+@SuppressWarnings("unchecked")
 public class Tuple3<T0, T1, T2> extends Tuple {
 
     private static final long serialVersionUID = 1L;
@@ -47,7 +49,6 @@ public class Tuple3<T0, T1, T2> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T getField(int pos) {
         return switch (pos) {
             case 0 -> (T) this.f0;
@@ -58,7 +59,6 @@ public class Tuple3<T0, T1, T2> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> void setField(T value, int pos) {
         switch (pos) {
             case 0 -> this.f0 = (T0) value;
@@ -77,7 +77,6 @@ public class Tuple3<T0, T1, T2> extends Tuple {
 
     /** Returns a new tuple whose fields refer to the same objects as this one's. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple3<T0, T1, T2> copy() {
         return new Tuple3<>(this.f0, this.f1, this.f2);
     }

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param <T2> the type of field 2
  * @param <T3> the type of field 3
  */
+// Unchecked: copy() narrows Tuple's <T extends Tuple> T copy(), and getField/setField cast fields.
+@SuppressWarnings("unchecked")
 public class Tuple4<T0, T1, T2, T3> extends Tuple {
 
     private static final long serialVersionUID = 1L;
@@ -52,7 +54,6 @@ public class Tuple4<T0, T1, T2, T3> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T getField(int pos) {
         return switch (pos) {
             case 0 -> (T) this.f0;
@@ -64,7 +65,6 @@ public class Tuple4<T0, T1, T2, T3> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> void setField(T value, int pos) {
         switch (pos) {
             case 0 -> this.f0 = (T0) value;
@@ -85,7 +85,6 @@ public class Tuple4<T0, T1, T2, T3> extends Tuple {
 
     /** Returns a new tuple whose fields refer to the same objects as this one's. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple4<T0, T1, T2, T3> copy() {
         return new Tuple4<>(this.f0, this.f1, this.f2, this.f3);
     }

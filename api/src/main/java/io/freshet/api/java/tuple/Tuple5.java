@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param <T3> the type of field 3
  * @param <T4> the type of field 4
  */
+// Unchecked: copy() narrows Tuple's <T extends Tuple> T copy(), and getField/setField cast fields.
+@SuppressWarnings("unchecked")
 public class Tuple5<T0, T1, T2, T3, T4> extends Tuple {
 
     private static final long serialVersionUID = 1L;
@@ -57,7 +59,6 @@ public class Tuple5<T0, T1, T2, T3, T4> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T getField(int pos) {
         return switch (pos) {
             case 0 -> (T) this.f0;
@@ -70,7 +71,6 @@ public class Tuple5<T0, T1, T2, T3, T4> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> void setField(T value, int pos) {
         switch (pos) {
             case 0 -> this.f0 = (T0) value;
@@ -93,7 +93,6 @@ public class Tuple5<T0, T1, T2, T3, T4> extends Tuple {
 
     /** Returns a new tuple whose fields refer to the same objects as this one's. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple5<T0, T1, T2, T3, T4> copy() {
         return new Tuple5<>(this.f0, this.f1, this.f2, this.f3, this.f4);
     }

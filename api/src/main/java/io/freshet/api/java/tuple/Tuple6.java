@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param <T4> the type of field 4
  * @param <T5> the type of field 5
  */
+// Unchecked: copy() narrows Tuple's <T extends Tuple> T copy(), and getField/setField cast fields.
+@SuppressWarnings("unchecked")
 public class Tuple6<T0, T1, T2, T3, T4, T5> extends Tuple {
 
     private static final long serialVersionUID = 1L;
@@ -62,7 +64,6 @@ public class Tuple6<T0, T1, T2, T3, T4, T5> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T getField(int pos) {
         return switch (pos) {
             case 0 -> (T) this.f0;
@@ -76,7 +77,6 @@ public class Tuple6<T0, T1, T2, T3, T4, T5> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> void setField(T value, int pos) {
         switch (pos) {
             case 0 -> this.f0 = (T0) value;
@@ -101,7 +101,6 @@ public class Tuple6<T0, T1, T2, T3, T4, T5> extends Tuple {
 
     /** Returns a new tuple whose fields refer to the same objects as this one's. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple6<T0, T1, T2, T3, T4, T5> copy() {
         return new Tuple6<>(this.f0, this.f1, this.f2, this.f3, this.f4, this.f5);
     }

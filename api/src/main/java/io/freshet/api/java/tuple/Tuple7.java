@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param <T5> the type of field 5
  * @param <T6> the type of field 6
  */
+// Unchecked: copy() narrows Tuple's <T extends Tuple> T copy(), and getField/setField cast fields.
+@SuppressWarnings("unchecked")
 public class Tuple7<T0, T1, T2, T3, T4, T5, T6> extends Tuple {
 
     private static final long serialVersionUID = 1L;
@@ -67,7 +69,6 @@ public class Tuple7<T0, T1, T2, T3, T4, T5, T6> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T getField(int pos) {
         return switch (pos) {
             case 0 -> (T) this.f0;
@@ -82,7 +83,6 @@ public class Tuple7<T0, T1, T2, T3, T4, T5, T6> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> void setField(T value, int pos) {
         switch (pos) {
             case 0 -> this.f0 = (T0) value;
@@ -109,7 +109,6 @@ public class Tuple7<T0, T1, T2, T3, T4, T5, T6> extends Tuple {
 
     /** Returns a new tuple whose fields refer to the same objects as this one's. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple7<T0, T1, T2, T3, T4, T5, T6> copy() {
         return new Tuple7<>(this.f0, this.f1, this.f2, this.f3, this.f4, this.f5, this.f6);
     }

@@ -25,7 +25,8 @@ class TupleTest {
             assertThat(tuple).isExactlyInstanceOf(Tuple.getTupleClass(arity));
             assertThat(tuple.getClass().getSimpleName()).isEqualTo("Tuple" + arity);
             for (int pos = 0; pos < arity; pos++) {
-                assertThat((Object) tuple.getField(pos)).isNull();
+                Object field = tuple.getField(pos);
+                assertThat(field).isNull();
             }
         }
     }
