@@ -1,0 +1,17 @@
+package io.freshet.api.common.functions;
+
+import io.freshet.util.Collector;
+
+/**
+ * A {@link GroupReduceFunction} with the lifecycle and runtime context of a {@link RichFunction}.
+ *
+ * @param <IN> the input type
+ * @param <OUT> the output type
+ */
+public abstract class RichGroupReduceFunction<IN, OUT> extends AbstractRichFunction implements GroupReduceFunction<IN, OUT> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public abstract void reduce(Iterable<IN> values, Collector<OUT> out) throws Exception;
+}
