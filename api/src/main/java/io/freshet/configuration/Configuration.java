@@ -522,12 +522,17 @@ public class Configuration implements ReadableConfig, WritableConfig, Cloneable 
                 : ValueConversions.toText(raw);
         String where = origin == null ? "" : " in " + origin;
         String message = "Invalid value '" + shownValue + "' for configuration key '" + key + "'" + where
-                + ": expected " + ValueConversions.describeType(clazz, isList) + "; " + stripPeriod(cause.getMessage())
+                + ": expected " + ValueConversions.describeType(clazz, isList) + ". " + sentence(cause.getMessage())
                 + ". Correct the value" + (defaultHint == null ? "" : defaultHint) + ".";
         return new IllegalArgumentException(message, cause);
     }
 
-    private static String stripPeriod(String text) {
-        return text != null && text.endsWith(".") ? text.substring(0, text.length() - 1) : String.valueOf(text);
+    /** Capitalizes the first letter and drops a final period, so that the text fits between two sentences. */
+    private static String sentence(String text) {
+        if (text == null || text.isEmpty()) {
+            return "The value cannot be converted";
+        }
+        String trimmed = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        return Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
     }
 }

@@ -132,7 +132,7 @@ final class YamlConfigFileParser {
         return new IllegalConfigurationException("The configuration file " + file + where
                 + " is not valid YAML: " + problem + ". Fix the syntax (config.yaml is standard YAML 1.2: indent "
                 + "nested keys with spaces, not tabs, and quote values that contain ': ' or start with a special "
-                + "character), or move the file away to use flink-conf.yaml.", e);
+                + "character).", e);
     }
 
     private static int lineOf(Node node) {
