@@ -1,7 +1,7 @@
 package io.freshet.configuration;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +171,11 @@ public class ConfigOptions {
         /** Creates the option with the given default elements (possibly none: an empty list). */
         @SafeVarargs
         public final ConfigOption<List<E>> defaultValues(E... values) {
-            List<E> defaults = Collections.unmodifiableList(Arrays.asList(values.clone()));
+            List<E> copy = new ArrayList<>(values.length);
+            for (E value : values) {
+                copy.add(Objects.requireNonNull(value, "default list elements must not be null"));
+            }
+            List<E> defaults = Collections.unmodifiableList(copy);
             return new ConfigOption<>(key, clazz, "", defaults, true);
         }
 
