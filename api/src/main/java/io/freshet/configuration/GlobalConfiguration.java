@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * explicitly named directory (argument or environment) must exist. If the implicit {@code conf/} does not
  * exist, only the dynamic properties are returned (the situation of a program started from an IDE).
  *
- * <p>In the directory, {@value #FLINK_CONF_FILENAME} (standard YAML, nested keys allowed) is read if it
- * exists, else {@value #LEGACY_FLINK_CONF_FILENAME} (the legacy flat {@code key: value} format); if neither
- * exists loading fails. Dynamic properties ({@code -D key=value} on the command line) are laid over the
+ * <p>In the directory, the legacy flat {@value #LEGACY_FLINK_CONF_FILENAME} ({@code key: value} lines) is read
+ * if it exists, as Flink 1.19 and 1.20 do (a user who copies an old file into {@code conf/} gets it), else
+ * {@value #FLINK_CONF_FILENAME} (standard YAML, nested keys allowed); if neither exists loading fails. Dynamic properties ({@code -D key=value} on the command line) are laid over the
  * file and win over it. Loading is all or nothing: a malformed file raises an {@link
  * IllegalConfigurationException} naming file and line, and nothing is returned.
  *
@@ -33,7 +33,7 @@ public final class GlobalConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(GlobalConfiguration.class);
 
-    /** The legacy flat configuration file, read when {@value #FLINK_CONF_FILENAME} does not exist. */
+    /** The legacy flat configuration file; when present it is read instead of {@value #FLINK_CONF_FILENAME}. */
     public static final String LEGACY_FLINK_CONF_FILENAME = "flink-conf.yaml";
 
     /** The standard YAML configuration file. */
@@ -157,17 +157,17 @@ public final class GlobalConfiguration {
         Path legacyFile = directory.resolve(LEGACY_FLINK_CONF_FILENAME);
         Configuration configuration;
         Path loaded;
-        if (Files.isRegularFile(yamlFile)) {
-            if (Files.exists(legacyFile)) {
-                LOG.warn("Both {} and {} exist; reading {} and ignoring {}. Remove {} to avoid confusion.",
-                        yamlFile, legacyFile, FLINK_CONF_FILENAME, LEGACY_FLINK_CONF_FILENAME,
-                        LEGACY_FLINK_CONF_FILENAME);
+        if (Files.isRegularFile(legacyFile)) {
+            if (Files.exists(yamlFile)) {
+                LOG.warn("Both {} and {} exist; reading the legacy {} and ignoring {}, as Flink does."
+                        + " Remove {} to use {}.", legacyFile, yamlFile, LEGACY_FLINK_CONF_FILENAME,
+                        FLINK_CONF_FILENAME, LEGACY_FLINK_CONF_FILENAME, FLINK_CONF_FILENAME);
             }
-            configuration = YamlConfigFileParser.parse(yamlFile);
-            loaded = yamlFile;
-        } else if (Files.isRegularFile(legacyFile)) {
             configuration = LegacyConfigFileParser.parse(legacyFile);
             loaded = legacyFile;
+        } else if (Files.isRegularFile(yamlFile)) {
+            configuration = YamlConfigFileParser.parse(yamlFile);
+            loaded = yamlFile;
         } else {
             throw new IllegalConfigurationException("The configuration directory " + directory + " holds neither "
                     + FLINK_CONF_FILENAME + " nor " + LEGACY_FLINK_CONF_FILENAME + ". Create " + yamlFile

@@ -1,6 +1,12 @@
 package io.freshet.util;
 
 import java.io.Serializable;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+
+import io.freshet.api.common.functions.InvalidTypesException;
+import io.freshet.api.common.typeinfo.TypeInformation;
+import io.freshet.api.java.typeutils.TypeExtractor;
 
 /**
  * Names a side output of an operator. Two tags are equal when their ids are equal; an operator has at most one
@@ -17,7 +23,7 @@ public class OutputTag<T> implements Serializable {
 
     private final String id;
 
-    // TODO(types): private final TypeInformation<T> typeInfo, extracted from the anonymous subclass here.
+    private final TypeInformation<T> typeInfo;
 
     /**
      * Creates a tag whose element type is taken from the anonymous subclass this constructor is called from.
@@ -27,15 +33,33 @@ public class OutputTag<T> implements Serializable {
      */
     public OutputTag(String id) {
         this.id = checkId(id);
-        // TODO(types): replace this check by type extraction, which fails the same way for a plain OutputTag.
-        if (getClass() == OutputTag.class) {
-            throw new IllegalArgumentException(
+        Type superType = getClass().getGenericSuperclass();
+        if (getClass() == OutputTag.class || !(superType instanceof ParameterizedType)
+                || getClass().getSuperclass() != OutputTag.class) {
+            throw new InvalidTypesException(
                     "OutputTag \"" + id + "\" cannot know its element type. Create it as an anonymous subclass,"
-                            + " new OutputTag<T>(\"" + id + "\") {}, with the element type in place of T.");
+                            + " new OutputTag<T>(\"" + id + "\") {}, with the element type in place of T, or pass"
+                            + " the type: new OutputTag<>(\"" + id + "\", Types.STRING).");
+        }
+        Type elementType = ((ParameterizedType) superType).getActualTypeArguments()[0];
+        try {
+            @SuppressWarnings("unchecked")
+            TypeInformation<T> extracted = (TypeInformation<T>) TypeExtractor.createTypeInfo(elementType);
+            this.typeInfo = extracted;
+        } catch (InvalidTypesException e) {
+            throw new InvalidTypesException("The element type of OutputTag \"" + id + "\" cannot be determined ("
+                    + e.getMessage() + "); pass it explicitly: new OutputTag<>(\"" + id + "\", typeInfo).", e);
         }
     }
 
-    // TODO(types): public OutputTag(String id, TypeInformation<T> typeInfo), and getTypeInfo().
+    /** Creates a tag with an explicitly given element type. */
+    public OutputTag(String id, TypeInformation<T> typeInfo) {
+        this.id = checkId(id);
+        if (typeInfo == null) {
+            throw new NullPointerException("The type information of OutputTag \"" + id + "\" must not be null.");
+        }
+        this.typeInfo = typeInfo;
+    }
 
     private static String checkId(String id) {
         if (id == null) {
@@ -56,6 +80,10 @@ public class OutputTag<T> implements Serializable {
         return id;
     }
 
+    public TypeInformation<T> getTypeInfo() {
+        return typeInfo;
+    }
+
     @Override
     public boolean equals(Object obj) {
         if (obj == this) {
@@ -71,7 +99,6 @@ public class OutputTag<T> implements Serializable {
 
     @Override
     public String toString() {
-        // TODO(types): include the type information, as "OutputTag(<type>, <id>)".
-        return "OutputTag(" + id + ")";
+        return "OutputTag(" + typeInfo + ", " + id + ")";
     }
 }

@@ -165,11 +165,11 @@ class GlobalConfigurationTest {
     }
 
     @Test
-    void configYamlIsPreferredOverLegacyFile() throws IOException {
+    void legacyFileIsPreferredOverConfigYamlAsInFlink() throws IOException {
         write("config.yaml", "parallelism.default: 2");
         write("flink-conf.yaml", "parallelism.default: 7");
 
-        assertThat(load().get(CoreOptions.DEFAULT_PARALLELISM)).isEqualTo(2);
+        assertThat(load().get(CoreOptions.DEFAULT_PARALLELISM)).isEqualTo(7);
     }
 
     // ---- legacy flink-conf.yaml ----

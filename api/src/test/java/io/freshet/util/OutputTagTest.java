@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import io.freshet.api.common.functions.InvalidTypesException;
+import io.freshet.api.common.typeinfo.Types;
+import io.freshet.api.java.tuple.Tuple2;
+
 class OutputTagTest {
 
     @Test
@@ -32,6 +36,22 @@ class OutputTagTest {
     }
 
     @Test
+    void elementTypeIsTakenFromTheAnonymousSubclass() {
+        OutputTag<Tuple2<String, Long>> tag = new OutputTag<Tuple2<String, Long>>("pairs") {};
+
+        assertThat(tag.getTypeInfo()).isEqualTo(Types.TUPLE(Types.STRING, Types.LONG));
+        assertThat(tag.toString()).isEqualTo("OutputTag(Java Tuple2<String, Long>, pairs)");
+    }
+
+    @Test
+    void elementTypeCanBeGivenExplicitly() {
+        OutputTag<Integer> tag = new OutputTag<>("numbers", Types.INT);
+
+        assertThat(tag.getTypeInfo()).isEqualTo(Types.INT);
+        assertThat(tag).isEqualTo(new OutputTag<Integer>("numbers") {});
+    }
+
+    @Test
     void emptyOrNullIdIsRejected() {
         assertThatThrownBy(() -> new OutputTag<String>("") {})
                 .isInstanceOf(IllegalArgumentException.class)
@@ -42,7 +62,7 @@ class OutputTagTest {
     @Test
     void plainTagWithoutAnonymousSubclassIsRejectedWithTheFix() {
         assertThatThrownBy(() -> new OutputTag<String>("late"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidTypesException.class)
                 .hasMessageContaining("anonymous subclass")
                 .hasMessageContaining("new OutputTag<T>(\"late\") {}");
     }

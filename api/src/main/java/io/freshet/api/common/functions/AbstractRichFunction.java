@@ -2,6 +2,8 @@ package io.freshet.api.common.functions;
 
 import java.io.Serializable;
 
+import io.freshet.configuration.Configuration;
+
 /**
  * Base class for rich functions: keeps the runtime context and gives {@code open} and {@code close} empty
  * bodies, so subclasses override only what they need. The context is transient: it belongs to one task and
@@ -37,6 +39,11 @@ public abstract class AbstractRichFunction implements RichFunction, Serializable
         }
         return (IterationRuntimeContext) context;
     }
+
+    /** @deprecated override {@link #open(OpenContext)}; see {@link RichFunction#open(Configuration)}. */
+    @Override
+    @Deprecated
+    public void open(Configuration parameters) throws Exception {}
 
     @Override
     public void close() throws Exception {}

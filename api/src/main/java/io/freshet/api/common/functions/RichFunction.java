@@ -1,5 +1,7 @@
 package io.freshet.api.common.functions;
 
+import io.freshet.configuration.Configuration;
+
 /**
  * A function with a lifecycle and access to the context it runs in.
  *
@@ -10,13 +12,23 @@ package io.freshet.api.common.functions;
  */
 public interface RichFunction extends Function {
 
-    // TODO(config): add the deprecated open(io.freshet.configuration.Configuration) once Configuration
-    // exists; Flink 1.20 still declares it, and this default then delegates to it.
+    /**
+     * Initializes the function before the first record.
+     *
+     * @deprecated as in Flink 1.20: override {@link #open(OpenContext)} instead. The runtime calls
+     *     {@code open(OpenContext)}, whose default calls this method with an empty configuration, so functions
+     *     written for older Flink versions keep working.
+     */
+    @Deprecated
+    void open(Configuration parameters) throws Exception;
 
     /**
-     * Initializes the function before the first record. Does nothing by default. An exception fails the task.
+     * Initializes the function before the first record. By default calls the deprecated
+     * {@link #open(Configuration)} with an empty configuration. An exception fails the task.
      */
-    default void open(OpenContext openContext) throws Exception {}
+    default void open(OpenContext openContext) throws Exception {
+        open(new Configuration());
+    }
 
     /** Releases what {@code open} acquired; called once after the last record. An exception fails the task. */
     void close() throws Exception;
