@@ -35,6 +35,7 @@ public class NullFieldException extends RuntimeException {
     }
 
     private static String messageFor(int fieldIdx) {
-        return "Field " + fieldIdx + " is null, but null is not allowed there.";
+        return "Field " + fieldIdx + " (f" + fieldIdx + ") is null, but tuple fields cannot be null. Use a"
+                + " non-null placeholder, or a POJO, whose fields may be null.";
     }
 }

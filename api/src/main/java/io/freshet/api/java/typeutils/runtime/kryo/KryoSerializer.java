@@ -28,8 +28,8 @@ import io.freshet.core.memory.DataOutputView;
 /**
  * Serializes types Freshet does not know with Kryo 5: the fallback for generic types.
  *
- * <p>Format: an int length (-1 for null), then Kryo's bytes of the object (without its class, which the
- * serializer knows). The length prefix lets records be copied and skipped without Kryo. Kryo registrations are
+ * <p>Format: an int length (-1 for null), then Kryo's bytes of the object: for a final class the object alone,
+ * otherwise its class (a value may be of any subclass or implementation of the declared type) and the object. The length prefix lets records be copied and skipped without Kryo. Kryo registrations are
  * applied in a fixed order (types with serializer instances, types with serializer classes, plain types), so the
  * same configuration gives the same class ids in every process; the snapshot remembers that order so restored
  * state reads with the ids it was written with.
@@ -46,6 +46,9 @@ public class KryoSerializer<T> extends TypeSerializer<T> {
     private final LinkedHashMap<Class<?>, Object> registrations;
     private final LinkedHashMap<Class<?>, Object> defaultSerializers;
 
+    /** True when values are always exactly of {@link #type}, so Kryo need not write their class. */
+    private final boolean exactType;
+
     private transient Kryo kryo;
     private transient Output output;
     private transient Input input;
@@ -58,6 +61,8 @@ public class KryoSerializer<T> extends TypeSerializer<T> {
     private KryoSerializer(Class<T> type, LinkedHashMap<Class<?>, Object> registrations,
             LinkedHashMap<Class<?>, Object> defaultSerializers) {
         this.type = Objects.requireNonNull(type, "type");
+        this.exactType = java.lang.reflect.Modifier.isFinal(type.getModifiers()) && !type.isArray()
+                || type.isPrimitive();
         this.registrations = registrations;
         this.defaultSerializers = defaultSerializers;
     }
@@ -101,8 +106,8 @@ public class KryoSerializer<T> extends TypeSerializer<T> {
             // Some types cannot be copied by Kryo directly; a round trip through bytes always works.
             Output out = output();
             out.reset();
-            kryo().writeObject(out, from);
-            return kryo().readObject(new Input(out.getBuffer(), 0, out.position()), type);
+            kryo().writeClassAndObject(out, from);
+            return type.cast(kryo().readClassAndObject(new Input(out.getBuffer(), 0, out.position())));
         }
     }
 
@@ -125,7 +130,11 @@ public class KryoSerializer<T> extends TypeSerializer<T> {
         Output out = output();
         out.reset();
         try {
-            kryo().writeObject(out, record);
+            if (exactType) {
+                kryo().writeObject(out, record);
+            } else {
+                kryo().writeClassAndObject(out, record);
+            }
         } catch (KryoException e) {
             throw new IOException("Kryo could not serialize a " + record.getClass().getName() + " (as type "
                     + type.getName() + "): " + e.getMessage()
@@ -147,8 +156,8 @@ public class KryoSerializer<T> extends TypeSerializer<T> {
         Input in = input();
         in.setBuffer(buffer, 0, length);
         try {
-            return kryo().readObject(in, type);
-        } catch (KryoException e) {
+            return exactType ? kryo().readObject(in, type) : type.cast(kryo().readClassAndObject(in));
+        } catch (KryoException | ClassCastException e) {
             throw new IOException("Kryo could not deserialize a " + type.getName() + ": " + e.getMessage()
                     + ". Was the state written with other Kryo registrations or another version of the class?", e);
         }
