@@ -116,7 +116,7 @@ public final class StringSerializer extends TypeSerializerSingleton<String> {
             return;
         }
         final int length = value.length();
-        final boolean ascii = isAscii(value, length);
+        final boolean ascii = AsciiStrings.isAscii(value, length);
         final long header = 2L * length + (ascii ? 1 : 2);
         if (target instanceof DataOutputSerializer) {
             writeToArray(value, length, ascii, header, (DataOutputSerializer) target);
@@ -130,6 +130,15 @@ public final class StringSerializer extends TypeSerializerSingleton<String> {
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies Latin-1 chars without allocating
     private static void writeToArray(String value, int length, boolean ascii, long header, DataOutputSerializer out)
             throws IOException {
+        if (ascii && header < 0x80) {
+            // the most common case by far: a short ASCII string with a one-byte header
+            final int pos = out.reserve(length + 1);
+            final byte[] buffer = out.getSharedBuffer();
+            buffer[pos] = (byte) header;
+            value.getBytes(0, length, buffer, pos + 1);
+            out.setPosition(pos + 1 + length);
+            return;
+        }
         final int headerBytes = varintSize(header);
         final long total = headerBytes + (ascii ? (long) length : encodedLength(value, length));
         if (total > Integer.MAX_VALUE - 8) {
@@ -224,15 +233,6 @@ public final class StringSerializer extends TypeSerializerSingleton<String> {
                 out.writeByte(c >>> 14);
             }
         }
-    }
-
-    private static boolean isAscii(String value, int length) {
-        // OR-ing all chars has no data-dependent branch; most strings are ASCII and are scanned fully anyway
-        int bits = 0;
-        for (int i = 0; i < length; i++) {
-            bits |= value.charAt(i);
-        }
-        return bits < 0x80;
     }
 
     /** The number of bytes of the chars of a non-ASCII string. */
