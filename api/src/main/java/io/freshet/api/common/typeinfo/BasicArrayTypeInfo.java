@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.freshet.api.common.ExecutionConfig;
+import io.freshet.api.common.functions.InvalidTypesException;
 import io.freshet.api.common.serialization.SerializerConfig;
 import io.freshet.api.common.typeutils.TypeSerializer;
 import io.freshet.api.common.typeutils.base.GenericArraySerializer;
@@ -144,13 +145,13 @@ public final class BasicArrayTypeInfo<T, C> extends TypeInformation<T> {
     /**
      * The type information of an array of a basic type, or null for other arrays.
      *
-     * @throws IllegalArgumentException when {@code type} is not an array class
+     * @throws InvalidTypesException when {@code type} is not an array class
      */
     @SuppressWarnings("unchecked")
     public static <X, C> BasicArrayTypeInfo<X, C> getInfoFor(Class<X> type) {
         Objects.requireNonNull(type, "type class must not be null");
         if (!type.isArray()) {
-            throw new IllegalArgumentException(type.getName() + " is not an array class");
+            throw new InvalidTypesException(type.getName() + " is not an array class");
         }
         return (BasicArrayTypeInfo<X, C>) TYPES.get(type);
     }

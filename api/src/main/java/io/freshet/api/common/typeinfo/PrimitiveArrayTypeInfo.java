@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.freshet.api.common.ExecutionConfig;
+import io.freshet.api.common.functions.InvalidTypesException;
 import io.freshet.api.common.serialization.SerializerConfig;
 import io.freshet.api.common.typeutils.TypeSerializer;
 import io.freshet.api.common.typeutils.base.array.BooleanPrimitiveArraySerializer;
@@ -140,13 +141,13 @@ public class PrimitiveArrayTypeInfo<T> extends TypeInformation<T> {
     /**
      * The type information of a primitive array class, or null when {@code type} is an array of objects.
      *
-     * @throws IllegalArgumentException when {@code type} is not an array class
+     * @throws InvalidTypesException when {@code type} is not an array class
      */
     @SuppressWarnings("unchecked")
     public static <X> PrimitiveArrayTypeInfo<X> getInfoFor(Class<X> type) {
         Objects.requireNonNull(type, "type class must not be null");
         if (!type.isArray()) {
-            throw new IllegalArgumentException(type.getName() + " is not an array class");
+            throw new InvalidTypesException(type.getName() + " is not an array class");
         }
         return (PrimitiveArrayTypeInfo<X>) TYPES.get(type);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 import io.freshet.api.common.ExecutionConfig;
+import io.freshet.api.common.functions.InvalidTypesException;
 import io.freshet.api.common.typeutils.TypeSerializer;
 import io.freshet.api.common.typeutils.base.GenericArraySerializer;
 import io.freshet.api.common.typeutils.base.IntSerializer;
@@ -32,7 +33,7 @@ class ArrayTypeInfoTest {
     @Test
     void primitiveArrayGetInfoForRejectsNonArrays() {
         assertThatThrownBy(() -> PrimitiveArrayTypeInfo.getInfoFor(int.class))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidTypesException.class)
                 .hasMessageContaining("not an array");
     }
 
@@ -67,7 +68,7 @@ class ArrayTypeInfoTest {
         assertThat(BasicArrayTypeInfo.getInfoFor(Boolean[].class)).isSameAs(BasicArrayTypeInfo.BOOLEAN_ARRAY_TYPE_INFO);
         assertThat(BasicArrayTypeInfo.getInfoFor(Character[].class)).isSameAs(BasicArrayTypeInfo.CHAR_ARRAY_TYPE_INFO);
         assertThat(BasicArrayTypeInfo.getInfoFor(int[].class)).isNull();
-        assertThatThrownBy(() -> BasicArrayTypeInfo.getInfoFor(String.class)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BasicArrayTypeInfo.getInfoFor(String.class)).isInstanceOf(InvalidTypesException.class);
     }
 
     @Test
