@@ -43,7 +43,7 @@ import io.freshet.core.memory.DataOutputSerializer;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xmx1g"})
 public class SerializerRoundTripBenchmark {
 
     private List<Tuple2<String, Integer>> wordCounts;
