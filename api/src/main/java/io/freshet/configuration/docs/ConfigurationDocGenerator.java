@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * out, and a key is documented only once, in the first section that declares it.
  *
  * <p>Run {@link #main(String[])} with the repository root as argument, or run {@code
- * ConfigurationDocsUpToDateTest} with {@code -Dfreshet.docs.regenerate=true}.
+ * ConfigurationDocsUpToDateTest} (in the top module of the reactor) with {@code -Dfreshet.docs.regenerate=true}.
  */
 public final class ConfigurationDocGenerator {
 
