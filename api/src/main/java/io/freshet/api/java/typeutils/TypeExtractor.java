@@ -556,11 +556,96 @@ public final class TypeExtractor {
         return superclass == null ? null : findArguments(superclass, base, local);
     }
 
+    /** Replaces type variables in {@code type}, also inside parameterized and array types. */
     private static Type substitute(Type type, Map<TypeVariable<?>, Type> substitution) {
         if (type instanceof TypeVariable) {
             return substitution.getOrDefault(type, type);
         }
+        if (type instanceof ParameterizedType) {
+            ParameterizedType parameterized = (ParameterizedType) type;
+            Type[] arguments = parameterized.getActualTypeArguments();
+            Type[] substituted = new Type[arguments.length];
+            boolean changed = false;
+            for (int i = 0; i < arguments.length; i++) {
+                substituted[i] = substitute(arguments[i], substitution);
+                changed |= substituted[i] != arguments[i];
+            }
+            return changed ? new ResolvedParameterizedType(parameterized, substituted) : type;
+        }
+        if (type instanceof GenericArrayType) {
+            Type component = ((GenericArrayType) type).getGenericComponentType();
+            Type substituted = substitute(component, substitution);
+            if (substituted == component) {
+                return type;
+            }
+            return substituted instanceof Class ? Array.newInstance((Class<?>) substituted, 0).getClass()
+                    : new ResolvedGenericArrayType(substituted);
+        }
         return type;
+    }
+
+    /** A parameterized type whose arguments were substituted. */
+    private static final class ResolvedParameterizedType implements ParameterizedType {
+        private final ParameterizedType original;
+        private final Type[] arguments;
+
+        ResolvedParameterizedType(ParameterizedType original, Type[] arguments) {
+            this.original = original;
+            this.arguments = arguments;
+        }
+
+        @Override
+        public Type[] getActualTypeArguments() {
+            return arguments.clone();
+        }
+
+        @Override
+        public Type getRawType() {
+            return original.getRawType();
+        }
+
+        @Override
+        public Type getOwnerType() {
+            return original.getOwnerType();
+        }
+
+        @Override
+        public String getTypeName() {
+            StringBuilder sb = new StringBuilder(original.getRawType().getTypeName()).append('<');
+            for (int i = 0; i < arguments.length; i++) {
+                sb.append(i > 0 ? ", " : "").append(arguments[i].getTypeName());
+            }
+            return sb.append('>').toString();
+        }
+
+        @Override
+        public String toString() {
+            return getTypeName();
+        }
+    }
+
+    /** An array type whose component type was substituted. */
+    private static final class ResolvedGenericArrayType implements GenericArrayType {
+        private final Type component;
+
+        ResolvedGenericArrayType(Type component) {
+            this.component = component;
+        }
+
+        @Override
+        public Type getGenericComponentType() {
+            return component;
+        }
+
+        @Override
+        public String getTypeName() {
+            return component.getTypeName() + "[]";
+        }
+
+        @Override
+        public String toString() {
+            return getTypeName();
+        }
     }
 
     /** Binds the type variables in {@code declared} from what is known of the input's type. */
@@ -667,18 +752,21 @@ public final class TypeExtractor {
         return fields;
     }
 
+    /**
+     * Getter and setter names are compared as Flink compares them: lower-cased, with underscores removed
+     * ({@code first_name} matches {@code getFirstName}); a primitive field also matches its box type.
+     */
     private static boolean hasGetter(Class<?> clazz, Field field) {
-        String capitalized = Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1);
+        String name = normalized(field.getName());
+        boolean isBoolean = field.getType() == boolean.class || field.getType() == Boolean.class;
         for (Method method : clazz.getMethods()) {
             if (method.getParameterCount() != 0 || Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
-            String name = method.getName();
-            boolean named = name.equals("get" + capitalized) || name.equals(field.getName())
-                    || ((field.getType() == boolean.class || field.getType() == Boolean.class)
-                            && name.equals("is" + capitalized));
-            if (named && (method.getGenericReturnType().equals(field.getGenericType())
-                    || method.getReturnType() == field.getType())) {
+            String methodName = normalized(method.getName());
+            boolean named = methodName.equals("get" + name) || methodName.equals(name)
+                    || (isBoolean && methodName.equals("is" + name));
+            if (named && typeMatches(method.getGenericReturnType(), method.getReturnType(), field)) {
                 return true;
             }
         }
@@ -686,19 +774,34 @@ public final class TypeExtractor {
     }
 
     private static boolean hasSetter(Class<?> clazz, Field field) {
-        String capitalized = Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1);
+        String name = normalized(field.getName());
         for (Method method : clazz.getMethods()) {
-            if (method.getParameterCount() != 1 || Modifier.isStatic(method.getModifiers())) {
+            if (method.getParameterCount() != 1 || Modifier.isStatic(method.getModifiers())
+                    || method.getReturnType() != void.class) {
                 continue;
             }
-            String name = method.getName();
-            if ((name.equals("set" + capitalized) || name.equals(field.getName() + "_$eq"))
-                    && (method.getGenericParameterTypes()[0].equals(field.getGenericType())
-                            || method.getParameterTypes()[0] == field.getType())) {
+            String methodName = normalized(method.getName());
+            if ((methodName.equals("set" + name) || methodName.equals(name + "$eq"))
+                    && typeMatches(method.getGenericParameterTypes()[0], method.getParameterTypes()[0], field)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String normalized(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace("_", "");
+    }
+
+    private static boolean typeMatches(Type genericType, Class<?> rawType, Field field) {
+        if (genericType.equals(field.getGenericType()) || rawType == field.getType()) {
+            return true;
+        }
+        return field.getType().isPrimitive() && rawType == boxOf(field.getType());
+    }
+
+    private static Class<?> boxOf(Class<?> primitive) {
+        return Array.get(Array.newInstance(primitive, 1), 0).getClass();
     }
 
     // ---- the analysis of one type (tracks the classes being analysed, for recursive types) ----
@@ -734,7 +837,14 @@ public final class TypeExtractor {
                         }
                         continue;
                     }
-                    classBindings.put(variables[i], typeInfo(arguments[i], bindings));
+                    try {
+                        classBindings.put(variables[i], typeInfo(arguments[i], bindings));
+                    } catch (InvalidTypesException e) {
+                        if (Tuple.class.isAssignableFrom(raw)) {
+                            throw e;
+                        }
+                        // left unbound: a POJO's fields of this type fall back to Kryo, a generic type needs none
+                    }
                 }
                 return classInfo(raw, classBindings);
             }
@@ -854,7 +964,15 @@ public final class TypeExtractor {
                         // an unbound type variable or a wildcard: the field falls back to Kryo, the POJO stays one
                         fieldType = new GenericTypeInfo<>(field.getType());
                     }
-                    field.setAccessible(true);
+                    try {
+                        field.setAccessible(true);
+                    } catch (RuntimeException e) { // InaccessibleObjectException: a package not opened to us
+                        LOG.warn("Class {} would be a POJO, but its field '{}' cannot be accessed ({}); it is"
+                                + " processed as a generic type (Kryo). Open its package to Freshet, e.g. with"
+                                + " --add-opens {}/{}=ALL-UNNAMED.", clazz.getName(), field.getName(), e.getMessage(),
+                                clazz.getModule().getName(), clazz.getPackageName());
+                        return new GenericTypeInfo<>(clazz);
+                    }
                     pojoFields.add(new PojoField(field, fieldType));
                 }
                 return newPojoTypeInfo(clazz, pojoFields);

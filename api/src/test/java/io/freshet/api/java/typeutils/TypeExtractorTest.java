@@ -136,6 +136,14 @@ class TypeExtractorTest {
     }
 
     @Test
+    void accessorsMatchLikeFlinkIgnoringCaseAndUnderscoresAndBoxing() {
+        assertThat(TypeInformation.of(EclipseStyle.class)).isInstanceOf(PojoTypeInfo.class);
+        assertThat(TypeInformation.of(Underscores.class)).isInstanceOf(PojoTypeInfo.class);
+        assertThat(TypeInformation.of(AllCaps.class)).isInstanceOf(PojoTypeInfo.class);
+        assertThat(TypeInformation.of(BoxedAccessors.class)).isInstanceOf(PojoTypeInfo.class);
+    }
+
+    @Test
     void classesBreakingAPojoRuleBecomeGenericTypesWithTheReason() {
         assertGeneric(NoDefaultConstructor.class, "no public no-argument constructor");
         assertGeneric(PrivateFieldNoAccessors.class, "neither public nor has a public getter");
@@ -204,6 +212,20 @@ class TypeExtractorTest {
         assertThat(TypeExtractor.getMapReturnTypes(new Identity<Tuple2<String, Long>>(), input)).isEqualTo(input);
         assertThat(TypeExtractor.getMapReturnTypes(new SwapFirst<String, Long>(), input))
                 .isEqualTo(Types.TUPLE(Types.LONG, Types.STRING, Types.LONG));
+    }
+
+    @Test
+    void typeVariablesNestedInTheOutputAreBoundThroughAGenericBaseFunction() {
+        assertThat(TypeExtractor.getMapReturnTypes(new PairWithOne(), Types.STRING))
+                .isEqualTo(Types.TUPLE(Types.STRING, Types.INT));
+        assertThat(TypeExtractor.getMapReturnTypes(new ToArray(), Types.STRING))
+                .isEqualTo(BasicArrayTypeInfo.STRING_ARRAY_TYPE_INFO);
+    }
+
+    @Test
+    void genericContainerOutputWithUnboundVariableIsAGenericType() {
+        assertThat(TypeExtractor.getMapReturnTypes(new Wrap<Long>(), Types.STRING))
+                .isEqualTo(new GenericTypeInfo<>(java.util.ArrayList.class));
     }
 
     @Test
@@ -279,6 +301,55 @@ class TypeExtractorTest {
     }
 
     // ---- test types ----
+
+    abstract static class PairBase<A> implements MapFunction<A, Tuple2<A, Integer>> {}
+
+    static class PairWithOne extends PairBase<String> {
+        @Override
+        public Tuple2<String, Integer> map(String value) {
+            return Tuple2.of(value, 1);
+        }
+    }
+
+    abstract static class ArrayBase<A> implements MapFunction<A, A[]> {}
+
+    static class ToArray extends ArrayBase<String> {
+        @Override
+        public String[] map(String value) {
+            return new String[] {value};
+        }
+    }
+
+    static class Wrap<A> implements MapFunction<String, java.util.ArrayList<A>> {
+        @Override
+        public java.util.ArrayList<A> map(String value) {
+            return new java.util.ArrayList<>();
+        }
+    }
+
+    public static class EclipseStyle {
+        private int xCoord;
+        public int getxCoord() { return xCoord; }
+        public void setxCoord(int xCoord) { this.xCoord = xCoord; }
+    }
+
+    public static class Underscores {
+        private String first_name;
+        public String getFirstName() { return first_name; }
+        public void setFirstName(String name) { this.first_name = name; }
+    }
+
+    public static class AllCaps {
+        private String URL;
+        public String getUrl() { return URL; }
+        public void setUrl(String url) { this.URL = url; }
+    }
+
+    public static class BoxedAccessors {
+        private int count;
+        public Integer getCount() { return count; }
+        public void setCount(Integer count) { this.count = count; }
+    }
 
     static Tuple2<String, Integer> pairWithOne(String word) {
         return Tuple2.of(word, 1);

@@ -26,13 +26,17 @@ import io.freshet.core.memory.DataOutputView;
  * Serializes POJOs field by field, in the (name-sorted) field order of their {@code PojoTypeInfo}.
  *
  * <p>Format: a header byte ({@code 0} null, {@code 1} a value of exactly the POJO class, {@code 2} a subclass,
- * followed by the subclass name and the subclass serializer's bytes), then each field: primitive fields as their
- * raw value; String fields in the string format (which encodes null itself); other fields as a null flag byte
- * and, when non-null, the field serializer's bytes.
+ * followed by the subclass name and the subclass serializer's bytes), then each field in its <em>layout</em>:
+ * a primitive field as its raw value; a String field in the string format (which encodes null itself); any
+ * other field as a null flag byte and, when non-null, the field serializer's bytes. The layout of every field
+ * is part of the snapshot, because it depends on the field's declared type (an {@code int} and an
+ * {@code Integer} field share the serializer but not the bytes).
  *
  * <p>Fields are read and written through their memory offsets, so private fields with getters and setters cost
- * the same as public ones and primitive fields are never boxed. A serializer restored from an older snapshot may
- * know fields the class no longer has: it reads and drops their values (schema evolution by migration).
+ * the same as public ones and primitive fields are never boxed. A serializer restored from an older snapshot
+ * reads the old layout even when the class changed since: fields the class no longer has are read and
+ * dropped, and a field whose type changed between a primitive and its box is converted (schema evolution by
+ * migration). Subclass serializers seen so far are part of the snapshot as well.
  */
 public final class PojoSerializer<T> extends TypeSerializer<T> {
 
@@ -42,69 +46,92 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     private static final byte HEADER_EXACT = 1;
     private static final byte HEADER_SUBCLASS = 2;
 
-    // field kinds beyond FieldCodec's: primitives stored in the object
-    private static final byte P_INT = 16;
-    private static final byte P_LONG = 17;
-    private static final byte P_DOUBLE = 18;
-    private static final byte P_FLOAT = 19;
-    private static final byte P_BOOLEAN = 20;
-    private static final byte P_SHORT = 21;
-    private static final byte P_BYTE = 22;
-    private static final byte P_CHAR = 23;
-    private static final byte P_STRING = 24;
-    private static final byte P_OBJECT = 25;
+    // Layouts (how a field's value is written) and access kinds (how it is held in the object).
+    static final byte P_INT = 16;
+    static final byte P_LONG = 17;
+    static final byte P_DOUBLE = 18;
+    static final byte P_FLOAT = 19;
+    static final byte P_BOOLEAN = 20;
+    static final byte P_SHORT = 21;
+    static final byte P_BYTE = 22;
+    static final byte P_CHAR = 23;
+    static final byte P_STRING = 24;
+    static final byte P_OBJECT = 25;
+    /** Access kind of a field the class no longer has. */
+    private static final byte MISSING = -1;
 
     private final Class<T> clazz;
     /** The fields, null where a restored schema names a field the class no longer has. */
     private final transient Field[] fields;
     private final String[] fieldNames;
+    private final byte[] layouts;
     private final TypeSerializer<Object>[] fieldSerializers;
     private final SerializerConfig config;
+    /** Serializers of the subclasses met so far (or restored from a snapshot), in the order they were met. */
+    private final LinkedHashMap<Class<?>, TypeSerializer<Object>> subclassSerializers;
 
-    private transient byte[] kinds;
+    private transient byte[] access;
     private transient long[] offsets;
     private transient Constructor<T> constructor;
-    private transient Map<Class<?>, TypeSerializer<Object>> subclassSerializers;
+    private transient Map<String, Class<?>> subclassesByName;
+
+    /** A serializer for the current version of {@code clazz}: every field is written in its natural layout. */
+    public PojoSerializer(Class<T> clazz, Field[] fields, TypeSerializer<?>[] fieldSerializers, SerializerConfig config) {
+        this(clazz, fields, namesOf(fields), layoutsOf(fields, fieldSerializers), fieldSerializers, config,
+                new LinkedHashMap<>());
+    }
 
     @SuppressWarnings("unchecked")
-    public PojoSerializer(Class<T> clazz, Field[] fields, TypeSerializer<?>[] fieldSerializers, SerializerConfig config) {
-        if (fields.length != fieldSerializers.length) {
-            throw new IllegalArgumentException(fields.length + " fields but " + fieldSerializers.length + " serializers");
+    private PojoSerializer(Class<T> clazz, Field[] fields, String[] fieldNames, byte[] layouts,
+            TypeSerializer<?>[] fieldSerializers, SerializerConfig config,
+            LinkedHashMap<Class<?>, TypeSerializer<Object>> subclassSerializers) {
+        if (fields.length != fieldSerializers.length || fieldNames.length != fields.length
+                || layouts.length != fields.length) {
+            throw new IllegalArgumentException(fields.length + " fields but " + fieldSerializers.length
+                    + " serializers, " + fieldNames.length + " names and " + layouts.length + " layouts");
         }
         this.clazz = Objects.requireNonNull(clazz, "clazz");
         this.fields = fields.clone();
-        this.fieldNames = new String[fields.length];
+        this.fieldNames = fieldNames.clone();
+        this.layouts = layouts.clone();
         this.fieldSerializers = (TypeSerializer<Object>[]) fieldSerializers.clone();
         this.config = config == null ? new SerializerConfigImpl() : config;
-        for (int i = 0; i < fields.length; i++) {
-            fieldNames[i] = fields[i] == null ? null : fields[i].getName();
-        }
+        this.subclassSerializers = subclassSerializers;
         initTransients();
     }
 
-    /** For restored serializers: fields looked up by name, missing ones kept as null. */
-    private PojoSerializer(Class<T> clazz, String[] fieldNames, TypeSerializer<?>[] fieldSerializers,
-            SerializerConfig config) {
-        this(clazz, lookUpFields(clazz, fieldNames), fieldSerializers, config);
-        System.arraycopy(fieldNames, 0, this.fieldNames, 0, fieldNames.length);
+    private static String[] namesOf(Field[] fields) {
+        String[] names = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            names[i] = Objects.requireNonNull(fields[i], "a POJO field is null").getName();
+        }
+        return names;
+    }
+
+    private static byte[] layoutsOf(Field[] fields, TypeSerializer<?>[] serializers) {
+        byte[] layouts = new byte[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            layouts[i] = kindOf(fields[i].getType(), serializers[i]);
+        }
+        return layouts;
     }
 
     private void initTransients() {
-        kinds = new byte[fields.length];
+        access = new byte[fields.length];
         offsets = new long[fields.length];
         for (int i = 0; i < fields.length; i++) {
             Field field = fields[i];
             if (field == null) {
-                kinds[i] = kindOfMissing(fieldSerializers[i]);
+                access[i] = MISSING;
                 continue;
             }
             if (Modifier.isStatic(field.getModifiers())) {
                 throw new IllegalArgumentException("static field " + field + " cannot be a POJO field");
             }
             offsets[i] = FieldAccess.UNSAFE.objectFieldOffset(field);
-            kinds[i] = kindOf(field.getType(), fieldSerializers[i]);
+            access[i] = kindOf(field.getType(), fieldSerializers[i]);
         }
-        subclassSerializers = new HashMap<>();
+        subclassesByName = new HashMap<>();
         if (!Modifier.isAbstract(clazz.getModifiers())) {
             try {
                 constructor = clazz.getDeclaredConstructor();
@@ -152,11 +179,6 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         return P_OBJECT;
     }
 
-    /** Missing fields are read with their serializer; the format does not depend on the field's declared type. */
-    private static byte kindOfMissing(TypeSerializer<?> serializer) {
-        return serializer.getClass() == StringSerializer.class ? P_STRING : P_OBJECT;
-    }
-
     private static Field[] lookUpFields(Class<?> clazz, String[] names) {
         Field[] result = new Field[names.length];
         for (int i = 0; i < names.length; i++) {
@@ -195,7 +217,11 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         for (int i = 0; i < duplicates.length; i++) {
             duplicates[i] = fieldSerializers[i].duplicate();
         }
-        return new PojoSerializer<>(clazz, fields, duplicates, config);
+        LinkedHashMap<Class<?>, TypeSerializer<Object>> subclasses = new LinkedHashMap<>();
+        synchronized (subclassSerializers) {
+            subclassSerializers.forEach((subclass, serializer) -> subclasses.put(subclass, serializer.duplicate()));
+        }
+        return new PojoSerializer<>(clazz, fields, fieldNames, layouts, duplicates, config, subclasses);
     }
 
     @Override
@@ -211,21 +237,17 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public T copy(T from) {
         if (from == null) {
             return null;
         }
         if (from.getClass() != clazz) {
-            return subclassSerializer(from.getClass()).copy(from) == null ? null : castCopy(from);
+            return (T) subclassSerializer(from.getClass()).copy(from);
         }
         T target = createInstance();
         copyFields(from, target);
         return target;
-    }
-
-    @SuppressWarnings("unchecked")
-    private T castCopy(T from) {
-        return (T) subclassSerializer(from.getClass()).copy(from);
     }
 
     @Override
@@ -242,12 +264,10 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
 
     private void copyFields(Object from, Object to) {
         sun.misc.Unsafe u = FieldAccess.UNSAFE;
-        for (int i = 0; i < kinds.length; i++) {
-            if (fields[i] == null) {
-                continue;
-            }
+        for (int i = 0; i < access.length; i++) {
             long offset = offsets[i];
-            switch (kinds[i]) {
+            switch (access[i]) {
+                case MISSING: break;
                 case P_INT: u.putInt(to, offset, u.getInt(from, offset)); break;
                 case P_LONG: u.putLong(to, offset, u.getLong(from, offset)); break;
                 case P_DOUBLE: u.putDouble(to, offset, u.getDouble(from, offset)); break;
@@ -285,11 +305,16 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         }
         target.writeByte(HEADER_EXACT);
         sun.misc.Unsafe u = FieldAccess.UNSAFE;
-        byte[] k = kinds;
+        byte[] l = layouts;
+        byte[] a = access;
         long[] o = offsets;
-        for (int i = 0; i < k.length; i++) {
+        for (int i = 0; i < l.length; i++) {
+            if (a[i] != l[i]) {
+                writeValue(l[i], i, readBoxed(record, i), target);
+                continue;
+            }
             long offset = o[i];
-            switch (k[i]) {
+            switch (l[i]) {
                 case P_INT: target.writeInt(u.getInt(record, offset)); break;
                 case P_LONG: target.writeLong(u.getLong(record, offset)); break;
                 case P_DOUBLE: target.writeDouble(u.getDouble(record, offset)); break;
@@ -298,11 +323,9 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
                 case P_SHORT: target.writeShort(u.getShort(record, offset)); break;
                 case P_BYTE: target.writeByte(u.getByte(record, offset)); break;
                 case P_CHAR: target.writeChar(u.getChar(record, offset)); break;
-                case P_STRING:
-                    StringSerializer.writeString(fields[i] == null ? null : (String) u.getObject(record, offset), target);
-                    break;
+                case P_STRING: StringSerializer.writeString((String) u.getObject(record, offset), target); break;
                 default: {
-                    Object value = fields[i] == null ? null : u.getObject(record, offset);
+                    Object value = u.getObject(record, offset);
                     if (value == null) {
                         target.writeBoolean(false);
                     } else {
@@ -327,20 +350,23 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             return null;
         }
         if (header == HEADER_SUBCLASS) {
-            Class<?> subclass = TypeSerializerSnapshotIO.loadClass(source.readUTF(), classLoader());
-            return (T) subclassSerializer(subclass).deserialize(source);
+            return (T) subclassSerializer(subclassNamed(source.readUTF())).deserialize(source);
         }
         if (header != HEADER_EXACT) {
             throw new IOException("corrupt POJO record of " + clazz.getName() + ": unknown header byte " + header);
         }
         T record = reuse != null && reuse.getClass() == clazz ? reuse : createInstance();
         sun.misc.Unsafe u = FieldAccess.UNSAFE;
-        byte[] k = kinds;
+        byte[] l = layouts;
+        byte[] a = access;
         long[] o = offsets;
-        for (int i = 0; i < k.length; i++) {
+        for (int i = 0; i < l.length; i++) {
+            if (a[i] != l[i]) {
+                writeBoxed(record, i, readValue(l[i], i, source));
+                continue;
+            }
             long offset = o[i];
-            boolean present = fields[i] != null;
-            switch (k[i]) {
+            switch (l[i]) {
                 case P_INT: u.putInt(record, offset, source.readInt()); break;
                 case P_LONG: u.putLong(record, offset, source.readLong()); break;
                 case P_DOUBLE: u.putDouble(record, offset, source.readDouble()); break;
@@ -349,27 +375,95 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
                 case P_SHORT: u.putShort(record, offset, source.readShort()); break;
                 case P_BYTE: u.putByte(record, offset, source.readByte()); break;
                 case P_CHAR: u.putChar(record, offset, source.readChar()); break;
-                case P_STRING: {
-                    String value = StringSerializer.readString(source);
-                    if (present) {
-                        u.putObject(record, offset, value);
-                    }
-                    break;
-                }
+                case P_STRING: u.putObject(record, offset, StringSerializer.readString(source)); break;
                 default: {
                     Object value = null;
                     if (source.readBoolean()) {
-                        Object old = present ? u.getObject(record, offset) : null;
+                        Object old = u.getObject(record, offset);
                         value = old == null ? fieldSerializers[i].deserialize(source)
                                 : fieldSerializers[i].deserialize(old, source);
                     }
-                    if (present) {
-                        u.putObject(record, offset, value);
-                    }
+                    u.putObject(record, offset, value);
                 }
             }
         }
         return record;
+    }
+
+    // ---- the slow path: a field whose layout differs from how the class holds it (restored schemas) ----
+
+    private Object readBoxed(Object record, int i) {
+        sun.misc.Unsafe u = FieldAccess.UNSAFE;
+        long offset = offsets[i];
+        switch (access[i]) {
+            case MISSING: return null;
+            case P_INT: return u.getInt(record, offset);
+            case P_LONG: return u.getLong(record, offset);
+            case P_DOUBLE: return u.getDouble(record, offset);
+            case P_FLOAT: return u.getFloat(record, offset);
+            case P_BOOLEAN: return u.getBoolean(record, offset);
+            case P_SHORT: return u.getShort(record, offset);
+            case P_BYTE: return u.getByte(record, offset);
+            case P_CHAR: return u.getChar(record, offset);
+            default: return u.getObject(record, offset);
+        }
+    }
+
+    /** Stores a value read in another layout; a null for a primitive field leaves the field's default. */
+    private void writeBoxed(Object record, int i, Object value) {
+        sun.misc.Unsafe u = FieldAccess.UNSAFE;
+        long offset = offsets[i];
+        byte kind = access[i];
+        if (kind == MISSING || (value == null && kind != P_STRING && kind != P_OBJECT)) {
+            return;
+        }
+        switch (kind) {
+            case P_INT: u.putInt(record, offset, (Integer) value); break;
+            case P_LONG: u.putLong(record, offset, (Long) value); break;
+            case P_DOUBLE: u.putDouble(record, offset, (Double) value); break;
+            case P_FLOAT: u.putFloat(record, offset, (Float) value); break;
+            case P_BOOLEAN: u.putBoolean(record, offset, (Boolean) value); break;
+            case P_SHORT: u.putShort(record, offset, (Short) value); break;
+            case P_BYTE: u.putByte(record, offset, (Byte) value); break;
+            case P_CHAR: u.putChar(record, offset, (Character) value); break;
+            default: u.putObject(record, offset, value);
+        }
+    }
+
+    private void writeValue(byte layout, int i, Object value, DataOutputView target) throws IOException {
+        switch (layout) {
+            case P_INT: target.writeInt(value == null ? 0 : (Integer) value); break;
+            case P_LONG: target.writeLong(value == null ? 0L : (Long) value); break;
+            case P_DOUBLE: target.writeDouble(value == null ? 0.0 : (Double) value); break;
+            case P_FLOAT: target.writeFloat(value == null ? 0f : (Float) value); break;
+            case P_BOOLEAN: target.writeBoolean(value != null && (Boolean) value); break;
+            case P_SHORT: target.writeShort(value == null ? 0 : (Short) value); break;
+            case P_BYTE: target.writeByte(value == null ? 0 : (Byte) value); break;
+            case P_CHAR: target.writeChar(value == null ? 0 : (Character) value); break;
+            case P_STRING: StringSerializer.writeString((String) value, target); break;
+            default:
+                if (value == null) {
+                    target.writeBoolean(false);
+                } else {
+                    target.writeBoolean(true);
+                    fieldSerializers[i].serialize(value, target);
+                }
+        }
+    }
+
+    private Object readValue(byte layout, int i, DataInputView source) throws IOException {
+        switch (layout) {
+            case P_INT: return source.readInt();
+            case P_LONG: return source.readLong();
+            case P_DOUBLE: return source.readDouble();
+            case P_FLOAT: return source.readFloat();
+            case P_BOOLEAN: return source.readBoolean();
+            case P_SHORT: return source.readShort();
+            case P_BYTE: return source.readByte();
+            case P_CHAR: return source.readChar();
+            case P_STRING: return StringSerializer.readString(source);
+            default: return source.readBoolean() ? fieldSerializers[i].deserialize(source) : null;
+        }
     }
 
     @Override
@@ -378,24 +472,37 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         serialize(deserialize(source), target);
     }
 
-    private ClassLoader classLoader() {
-        ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
-        return contextLoader != null ? contextLoader : clazz.getClassLoader();
+    // ---- subclasses ----
+
+    private Class<?> subclassNamed(String name) throws IOException {
+        Class<?> subclass = subclassesByName.get(name);
+        if (subclass == null) {
+            ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
+            subclass = TypeSerializerSnapshotIO.loadClass(name,
+                    contextLoader != null ? contextLoader : clazz.getClassLoader());
+            subclassesByName.put(name, subclass);
+        }
+        return subclass;
     }
 
     private TypeSerializer<Object> subclassSerializer(Class<?> subclass) {
-        TypeSerializer<Object> serializer = subclassSerializers.get(subclass);
-        if (serializer == null) {
-            if (!clazz.isAssignableFrom(subclass)) {
-                throw new IllegalArgumentException(subclass.getName() + " is not a subclass of POJO " + clazz.getName());
+        synchronized (subclassSerializers) {
+            TypeSerializer<Object> serializer = subclassSerializers.get(subclass);
+            if (serializer == null) {
+                if (!clazz.isAssignableFrom(subclass)) {
+                    throw new IllegalArgumentException(subclass.getName() + " is not a subclass of POJO "
+                            + clazz.getName());
+                }
+                serializer = createSubclassSerializer(subclass, config);
+                subclassSerializers.put(subclass, serializer);
             }
-            @SuppressWarnings("unchecked")
-            TypeSerializer<Object> created =
-                    (TypeSerializer<Object>) TypeExtractor.createTypeInfo(subclass).createSerializer(config);
-            serializer = created;
-            subclassSerializers.put(subclass, serializer);
+            return serializer;
         }
-        return serializer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TypeSerializer<Object> createSubclassSerializer(Class<?> subclass, SerializerConfig config) {
+        return (TypeSerializer<Object>) TypeExtractor.createTypeInfo(subclass).createSerializer(config);
     }
 
     // ---- identity ----
@@ -415,7 +522,7 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         }
         PojoSerializer<?> other = (PojoSerializer<?>) obj;
         return clazz == other.clazz && Arrays.equals(fieldNames, other.fieldNames)
-                && Arrays.equals(fieldSerializers, other.fieldSerializers);
+                && Arrays.equals(layouts, other.layouts) && Arrays.equals(fieldSerializers, other.fieldSerializers);
     }
 
     @Override
@@ -436,11 +543,16 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     }
 
     /**
-     * Snapshot of a {@link PojoSerializer}: the class, the field names in serialization order and each field
-     * serializer's snapshot. A new POJO serializer is compatible as is when it has the same fields in the same
-     * order with compatible serializers; after migration when fields were added or removed (old values are read
-     * with the restored serializer, removed fields dropped, new ones left at their defaults); incompatible when
-     * the class differs or a field's serializer is incompatible.
+     * Snapshot of a {@link PojoSerializer}: the class, per field its name, layout and serializer snapshot, and
+     * the snapshots of the subclass serializers met so far. A new POJO serializer is
+     * <ul>
+     *   <li>compatible as is with the same fields in the same order and layouts, and compatible field and
+     *       subclass serializers;</li>
+     *   <li>compatible after migration when fields were added or removed, a field changed between a primitive and
+     *       its box, or a field or subclass serializer needs migration (old values are read with the restored
+     *       serializer, removed fields dropped, new ones left at their defaults);</li>
+     *   <li>incompatible when the class differs or a field or subclass serializer is incompatible.</li>
+     * </ul>
      */
     public static final class PojoSerializerSnapshot<T> implements TypeSerializerSnapshot<T> {
 
@@ -448,7 +560,9 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
 
         private Class<T> clazz;
         private String[] fieldNames;
+        private byte[] layouts;
         private TypeSerializerSnapshot<?>[] fieldSnapshots;
+        private LinkedHashMap<Class<?>, TypeSerializerSnapshot<?>> subclassSnapshots;
         private SerializerConfig config;
 
         public PojoSerializerSnapshot() {}
@@ -456,7 +570,13 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         PojoSerializerSnapshot(PojoSerializer<T> serializer) {
             this.clazz = serializer.clazz;
             this.fieldNames = serializer.fieldNames.clone();
+            this.layouts = serializer.layouts.clone();
             this.fieldSnapshots = TypeSerializerSnapshotIO.snapshotsOf(serializer.fieldSerializers);
+            this.subclassSnapshots = new LinkedHashMap<>();
+            synchronized (serializer.subclassSerializers) {
+                serializer.subclassSerializers.forEach(
+                        (subclass, subclassSerializer) -> subclassSnapshots.put(subclass, subclassSerializer.snapshotConfiguration()));
+            }
             this.config = serializer.config;
         }
 
@@ -469,31 +589,62 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         public void writeSnapshot(DataOutputView out) throws IOException {
             out.writeUTF(clazz.getName());
             out.writeInt(fieldNames.length);
-            for (String name : fieldNames) {
-                out.writeUTF(name);
+            for (int i = 0; i < fieldNames.length; i++) {
+                out.writeUTF(fieldNames[i]);
+                out.writeByte(layouts[i]);
             }
             TypeSerializerSnapshotIO.writeNestedSnapshots(out, fieldSnapshots);
+            out.writeInt(subclassSnapshots.size());
+            for (Map.Entry<Class<?>, TypeSerializerSnapshot<?>> entry : subclassSnapshots.entrySet()) {
+                out.writeUTF(entry.getKey().getName());
+                TypeSerializerSnapshot.writeVersionedSnapshot(out, entry.getValue());
+            }
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader) throws IOException {
             if (readVersion != VERSION) {
-                throw new IOException("PojoSerializerSnapshot cannot read snapshot version " + readVersion);
+                throw new IOException("PojoSerializerSnapshot cannot read snapshot version " + readVersion
+                        + "; this version of Freshet reads version " + VERSION);
             }
             clazz = (Class<T>) TypeSerializerSnapshotIO.loadClass(in.readUTF(), classLoader);
             int count = in.readInt();
+            if (count < 0 || count > 65536) {
+                throw new IOException("corrupt POJO serializer snapshot of " + clazz.getName() + ": " + count + " fields");
+            }
             fieldNames = new String[count];
+            layouts = new byte[count];
             for (int i = 0; i < count; i++) {
                 fieldNames[i] = in.readUTF();
+                layouts[i] = in.readByte();
+                if (layouts[i] < P_INT || layouts[i] > P_OBJECT) {
+                    throw new IOException("corrupt POJO serializer snapshot of " + clazz.getName()
+                            + ": unknown layout " + layouts[i] + " of field " + fieldNames[i]);
+                }
             }
             fieldSnapshots = TypeSerializerSnapshotIO.readNestedSnapshots(in, classLoader);
+            if (fieldSnapshots.length != count) {
+                throw new IOException("corrupt POJO serializer snapshot of " + clazz.getName() + ": " + count
+                        + " fields but " + fieldSnapshots.length + " field serializers");
+            }
+            int subclasses = in.readInt();
+            subclassSnapshots = new LinkedHashMap<>();
+            for (int i = 0; i < subclasses; i++) {
+                Class<?> subclass = TypeSerializerSnapshotIO.loadClass(in.readUTF(), classLoader);
+                subclassSnapshots.put(subclass, TypeSerializerSnapshot.readVersionedSnapshot(in, classLoader));
+            }
             config = new SerializerConfigImpl();
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public TypeSerializer<T> restoreSerializer() {
-            return new PojoSerializer<>(clazz, fieldNames, TypeSerializerSnapshotIO.restoreAll(fieldSnapshots), config);
+            LinkedHashMap<Class<?>, TypeSerializer<Object>> subclasses = new LinkedHashMap<>();
+            subclassSnapshots.forEach(
+                    (subclass, snapshot) -> subclasses.put(subclass, (TypeSerializer<Object>) snapshot.restoreSerializer()));
+            return new PojoSerializer<>(clazz, lookUpFields(clazz, fieldNames), fieldNames, layouts,
+                    TypeSerializerSnapshotIO.restoreAll(fieldSnapshots), config, subclasses);
         }
 
         @Override
@@ -506,31 +657,43 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             if (old.clazz != clazz) {
                 return TypeSerializerSchemaCompatibility.incompatible();
             }
-            Map<String, TypeSerializerSnapshot<?>> newFields = new LinkedHashMap<>();
+            Map<String, Integer> newPositions = new HashMap<>();
             for (int i = 0; i < fieldNames.length; i++) {
-                newFields.put(fieldNames[i], fieldSnapshots[i]);
+                newPositions.put(fieldNames[i], i);
             }
-            boolean sameLayout = Arrays.equals(old.fieldNames, fieldNames);
+            boolean sameLayout = Arrays.equals(old.fieldNames, fieldNames) && Arrays.equals(old.layouts, layouts);
             boolean migrate = !sameLayout;
             boolean reconfigure = false;
-            TypeSerializer<?>[] reconfigured = new TypeSerializer<?>[fieldNames.length];
+            TypeSerializer<?>[] reconfigured = TypeSerializerSnapshotIO.restoreAll(fieldSnapshots);
             for (int i = 0; i < old.fieldNames.length; i++) {
-                TypeSerializerSnapshot<?> current = newFields.get(old.fieldNames[i]);
-                if (current == null) {
+                Integer position = newPositions.get(old.fieldNames[i]);
+                if (position == null) {
                     continue; // the field was removed: its old values are dropped during migration
                 }
-                TypeSerializerSchemaCompatibility<?> fieldCompatibility =
-                        ((TypeSerializerSnapshot) current).resolveSchemaCompatibility((TypeSerializerSnapshot) old.fieldSnapshots[i]);
-                if (fieldCompatibility.isIncompatible()) {
+                TypeSerializerSchemaCompatibility<?> field = ((TypeSerializerSnapshot) fieldSnapshots[position])
+                        .resolveSchemaCompatibility((TypeSerializerSnapshot) old.fieldSnapshots[i]);
+                if (field.isIncompatible()) {
                     return TypeSerializerSchemaCompatibility.incompatible();
                 }
-                if (fieldCompatibility.isCompatibleAfterMigration()) {
+                if (field.isCompatibleAfterMigration()) {
                     migrate = true;
-                } else if (fieldCompatibility.isCompatibleWithReconfiguredSerializer() && sameLayout) {
+                } else if (field.isCompatibleWithReconfiguredSerializer()) {
                     reconfigure = true;
-                    reconfigured[i] = fieldCompatibility.getReconfiguredSerializer();
-                } else if (sameLayout) {
-                    reconfigured[i] = current.restoreSerializer();
+                    reconfigured[position] = field.getReconfiguredSerializer();
+                }
+            }
+            for (Map.Entry<Class<?>, TypeSerializerSnapshot<?>> entry : old.subclassSnapshots.entrySet()) {
+                TypeSerializerSnapshot<?> current = subclassSnapshots.get(entry.getKey());
+                if (current == null) {
+                    current = createSubclassSerializer(entry.getKey(), config).snapshotConfiguration();
+                }
+                TypeSerializerSchemaCompatibility<?> subclass =
+                        ((TypeSerializerSnapshot) current).resolveSchemaCompatibility((TypeSerializerSnapshot) entry.getValue());
+                if (subclass.isIncompatible()) {
+                    return TypeSerializerSchemaCompatibility.incompatible();
+                }
+                if (!subclass.isCompatibleAsIs()) {
+                    migrate = true;
                 }
             }
             if (migrate) {
@@ -538,7 +701,8 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             }
             if (reconfigure) {
                 return TypeSerializerSchemaCompatibility.compatibleWithReconfiguredSerializer(
-                        new PojoSerializer<>(clazz, fieldNames, reconfigured, config));
+                        new PojoSerializer<>(clazz, lookUpFields(clazz, fieldNames), fieldNames, layouts, reconfigured,
+                                config, new LinkedHashMap<>()));
             }
             return TypeSerializerSchemaCompatibility.compatibleAsIs();
         }

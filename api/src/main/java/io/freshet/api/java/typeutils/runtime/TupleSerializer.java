@@ -14,9 +14,9 @@ import io.freshet.core.memory.DataOutputView;
 import io.freshet.types.NullFieldException;
 
 /**
- * Serializes tuples field after field with the field serializers; no header, no per-field tags. Tuple fields
- * must not be null ({@link NullFieldException} names the field), except where the field serializer itself
- * writes null (strings).
+ * Serializes tuples field after field with the field serializers; no header, no per-field tags. A field may be
+ * null only where its serializer writes null (strings, POJOs, Kryo types); otherwise serialization fails with a
+ * {@link NullFieldException} that names the field.
  */
 public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
 
@@ -135,9 +135,6 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
         byte[] k = kinds;
         for (int i = 0; i < arity; i++) {
             Object value = record.getField(i);
-            if (value == null && k[i] != FieldCodec.STRING) {
-                throw new NullFieldException(i);
-            }
             try {
                 FieldCodec.write(k[i], fieldSerializers[i], value, target);
             } catch (NullPointerException e) {

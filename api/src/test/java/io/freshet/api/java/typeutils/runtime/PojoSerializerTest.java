@@ -135,28 +135,43 @@ class PojoSerializerTest {
         assertThat(migrated.population).isZero();
     }
 
-    @Test
-    void removedFieldIsReadAndDroppedDuringMigration() throws Exception {
-        // a snapshot written when Location still had an int field 'zip' (sorted: name, population, zip)
+    /**
+     * Writes the snapshot of an older version of {@link Location}: fields (name, layout) in order, each with an
+     * int or string serializer as its layout says.
+     */
+    private static PojoSerializer.PojoSerializerSnapshot<Location> oldLocationSnapshot(Object... namesAndLayouts)
+            throws IOException {
         DataOutputSerializer snapshot = new DataOutputSerializer(64);
         snapshot.writeUTF(Location.class.getName());
-        snapshot.writeInt(3);
-        snapshot.writeUTF("name");
-        snapshot.writeUTF("population");
-        snapshot.writeUTF("zip");
-        snapshot.writeInt(3);
-        TypeSerializerSnapshot.writeVersionedSnapshot(snapshot, StringSerializer.INSTANCE.snapshotConfiguration());
-        TypeSerializerSnapshot.writeVersionedSnapshot(snapshot, IntSerializer.INSTANCE.snapshotConfiguration());
-        TypeSerializerSnapshot.writeVersionedSnapshot(snapshot, IntSerializer.INSTANCE.snapshotConfiguration());
-        PojoSerializer.PojoSerializerSnapshot<Location> oldSnapshot = new PojoSerializer.PojoSerializerSnapshot<>();
-        oldSnapshot.readSnapshot(1, new DataInputDeserializer(snapshot.getCopyOfBuffer()), getClass().getClassLoader());
-        // an old record: header, name, population (primitive int), zip (a non-primitive field: flag + int)
+        int count = namesAndLayouts.length / 2;
+        snapshot.writeInt(count);
+        for (int i = 0; i < count; i++) {
+            snapshot.writeUTF((String) namesAndLayouts[2 * i]);
+            snapshot.writeByte((Byte) namesAndLayouts[2 * i + 1]);
+        }
+        snapshot.writeInt(count);
+        for (int i = 0; i < count; i++) {
+            TypeSerializerSnapshot.writeVersionedSnapshot(snapshot,
+                    (Byte) namesAndLayouts[2 * i + 1] == PojoSerializer.P_STRING
+                            ? StringSerializer.INSTANCE.snapshotConfiguration()
+                            : IntSerializer.INSTANCE.snapshotConfiguration());
+        }
+        snapshot.writeInt(0); // no subclasses
+        PojoSerializer.PojoSerializerSnapshot<Location> old = new PojoSerializer.PojoSerializerSnapshot<>();
+        old.readSnapshot(1, new DataInputDeserializer(snapshot.getCopyOfBuffer()), PojoSerializerTest.class.getClassLoader());
+        return old;
+    }
+
+    @Test
+    void removedPrimitiveFieldIsReadAndDroppedDuringMigration() throws Exception {
+        // Location once had an int field 'zip' (sorted: name, population, zip)
+        PojoSerializer.PojoSerializerSnapshot<Location> oldSnapshot = oldLocationSnapshot(
+                "name", PojoSerializer.P_STRING, "population", PojoSerializer.P_INT, "zip", PojoSerializer.P_INT);
         DataOutputSerializer oldState = new DataOutputSerializer(64);
         oldState.writeByte(1);
         StringSerializer.writeString("paris", oldState);
         oldState.writeInt(2_100_000);
-        oldState.writeBoolean(true);
-        oldState.writeInt(75001);
+        oldState.writeInt(75001); // zip, a raw int: the layout, not today's class, says so
         oldState.writeInt(0xCAFE); // the next record starts here
 
         assertThat(serializerFor(Location.class).snapshotConfiguration().resolveSchemaCompatibility(oldSnapshot)
@@ -166,6 +181,58 @@ class PojoSerializerTest {
         assertThat(migrated.name).isEqualTo("paris");
         assertThat(migrated.population).isEqualTo(2_100_000);
         assertThat(in.readInt()).isEqualTo(0xCAFE);
+    }
+
+    @Test
+    void fieldChangedFromBoxedToPrimitiveNeedsMigrationAndIsConverted() throws Exception {
+        // 'population' was an Integer (null flag + int), it is an int now; the serializers are both IntSerializer
+        PojoSerializer.PojoSerializerSnapshot<Location> oldSnapshot = oldLocationSnapshot(
+                "name", PojoSerializer.P_STRING, "population", PojoSerializer.P_OBJECT);
+        DataOutputSerializer oldState = new DataOutputSerializer(64);
+        oldState.writeByte(1);
+        StringSerializer.writeString("oslo", oldState);
+        oldState.writeBoolean(true);
+        oldState.writeInt(700_000);
+        oldState.writeByte(1);
+        StringSerializer.writeString("nowhere", oldState);
+        oldState.writeBoolean(false); // a null population
+
+        assertThat(serializerFor(Location.class).snapshotConfiguration().resolveSchemaCompatibility(oldSnapshot)
+                .isCompatibleAfterMigration()).isTrue();
+        TypeSerializer<Location> restored = oldSnapshot.restoreSerializer();
+        DataInputDeserializer in = new DataInputDeserializer(oldState.getCopyOfBuffer());
+        Location first = restored.deserialize(in);
+        Location second = restored.deserialize(in);
+        assertThat(first.population).isEqualTo(700_000);
+        assertThat(second.name).isEqualTo("nowhere");
+        assertThat(second.population).isZero();
+    }
+
+    @Test
+    void restoredSerializerWithAMissingFieldDuplicatesAndSnapshotsAgain() throws Exception {
+        PojoSerializer.PojoSerializerSnapshot<Location> oldSnapshot = oldLocationSnapshot(
+                "name", PojoSerializer.P_STRING, "zip", PojoSerializer.P_INT);
+        TypeSerializer<Location> restored = oldSnapshot.restoreSerializer();
+
+        TypeSerializer<Location> duplicate = restored.duplicate();
+
+        assertThat(duplicate).isEqualTo(restored);
+        assertThat(roundTrip(duplicate.snapshotConfiguration()).restoreSerializer()).isEqualTo(restored);
+    }
+
+    @Test
+    void subclassSerializersAreInTheSnapshot() throws Exception {
+        TypeSerializer<Location> serializer = serializerFor(Location.class);
+        NamedLocation named = new NamedLocation();
+        named.name = "n";
+        named.alias = "a";
+        byte[] bytes = bytes(serializer, named);
+
+        TypeSerializerSnapshot<Location> snapshot = roundTrip(serializer.snapshotConfiguration());
+
+        assertThat(snapshot.restoreSerializer().deserialize(new DataInputDeserializer(bytes))).isEqualTo(named);
+        assertThat(serializerFor(Location.class).snapshotConfiguration().resolveSchemaCompatibility(snapshot)
+                .isCompatibleAsIs()).isTrue();
     }
 
     @Test

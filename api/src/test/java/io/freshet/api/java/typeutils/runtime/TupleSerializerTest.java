@@ -167,6 +167,23 @@ class TupleSerializerTest {
                 .satisfies(e -> assertThat(((NullFieldException) e).getFieldPos()).isEqualTo(1));
     }
 
+    @Test
+    void nullFieldIsFineWhereTheFieldSerializerWritesNull() throws Exception {
+        TypeSerializer<Tuple2<String, Point>> serializer = serializerFor(new TypeHint<Tuple2<String, Point>>() {});
+        DataOutputSerializer out = new DataOutputSerializer(16);
+
+        serializer.serialize(Tuple2.of(null, null), out);
+
+        Tuple2<String, Point> read = serializer.deserialize(
+                new io.freshet.core.memory.DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(read.f0).isNull();
+        assertThat(read.f1).isNull();
+    }
+
+    public static class Point {
+        public int x;
+    }
+
     public static class WordCount extends Tuple2<String, Integer> {
         public WordCount() {}
 

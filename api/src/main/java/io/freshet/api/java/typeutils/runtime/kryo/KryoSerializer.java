@@ -216,7 +216,7 @@ public class KryoSerializer<T> extends TypeSerializer<T> {
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         kryo.setClassLoader(classLoader != null ? classLoader : type.getClassLoader());
         for (Map.Entry<Class<?>, Object> entry : defaultSerializers.entrySet()) {
-            Object serializer = entry.getValue();
+            Object serializer = privateCopy(entry.getValue());
             if (serializer instanceof Class) {
                 kryo.addDefaultSerializer(entry.getKey(), asSerializerClass(serializer));
             } else {
@@ -224,7 +224,7 @@ public class KryoSerializer<T> extends TypeSerializer<T> {
             }
         }
         for (Map.Entry<Class<?>, Object> entry : registrations.entrySet()) {
-            Object serializer = entry.getValue();
+            Object serializer = privateCopy(entry.getValue());
             if (serializer == null) {
                 kryo.register(entry.getKey());
             } else if (serializer instanceof Class) {
@@ -234,6 +234,17 @@ public class KryoSerializer<T> extends TypeSerializer<T> {
             }
         }
         return kryo;
+    }
+
+    /**
+     * Kryo serializer instances may keep scratch state, and every Kryo (one per duplicate, one per thread) must
+     * have its own: instances are copied through Java serialization (they are required to be Serializable).
+     */
+    private static Object privateCopy(Object serializer) {
+        if (serializer == null || serializer instanceof Class) {
+            return serializer;
+        }
+        return SerializableCopies.copy(serializer);
     }
 
     @SuppressWarnings("unchecked")
@@ -397,8 +408,10 @@ public class KryoSerializer<T> extends TypeSerializer<T> {
             for (Map.Entry<Class<?>, Object> entry : registrations.entrySet()) {
                 merged.putIfAbsent(entry.getKey(), entry.getValue());
             }
+            LinkedHashMap<Class<?>, Object> mergedDefaults = new LinkedHashMap<>(old.defaultSerializers);
+            mergedDefaults.putAll(defaultSerializers);
             return TypeSerializerSchemaCompatibility.compatibleWithReconfiguredSerializer(
-                    new KryoSerializer<>(type, merged, defaultSerializers));
+                    new KryoSerializer<>(type, merged, mergedDefaults));
         }
 
         private static void writeRegistrations(DataOutputView out, LinkedHashMap<Class<?>, Object> registrations)
@@ -413,9 +426,11 @@ public class KryoSerializer<T> extends TypeSerializer<T> {
                     out.writeByte(1);
                     out.writeUTF(((Class<?>) serializer).getName());
                 } else {
-                    // instances travel as their class; they must have a no-argument constructor to be restored
-                    out.writeByte(1);
-                    out.writeUTF(serializer.getClass().getName());
+                    // an instance may carry configuration: it travels whole (it is required to be Serializable)
+                    byte[] bytes = SerializableCopies.toBytes(serializer);
+                    out.writeByte(2);
+                    out.writeInt(bytes.length);
+                    out.write(bytes);
                 }
             }
         }
@@ -427,8 +442,18 @@ public class KryoSerializer<T> extends TypeSerializer<T> {
             for (int i = 0; i < count; i++) {
                 Class<?> registered = TypeSerializerSnapshotIO.loadClass(in.readUTF(), classLoader);
                 byte kind = in.readByte();
-                registrations.put(registered,
-                        kind == 0 ? null : TypeSerializerSnapshotIO.loadClass(in.readUTF(), classLoader));
+                if (kind == 0) {
+                    registrations.put(registered, null);
+                } else if (kind == 1) {
+                    registrations.put(registered, TypeSerializerSnapshotIO.loadClass(in.readUTF(), classLoader));
+                } else if (kind == 2) {
+                    byte[] bytes = new byte[in.readInt()];
+                    in.readFully(bytes);
+                    registrations.put(registered, SerializableCopies.fromBytes(bytes, classLoader,
+                            "the Kryo serializer registered for " + registered.getName()));
+                } else {
+                    throw new IOException("corrupt Kryo serializer snapshot: registration kind " + kind);
+                }
             }
             return registrations;
         }

@@ -27,6 +27,7 @@ import io.freshet.api.common.typeutils.RandomTestData;
 import io.freshet.api.common.typeutils.SerializerTestBase;
 import io.freshet.api.common.typeutils.TypeSerializer;
 import io.freshet.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import io.freshet.api.common.typeutils.TypeSerializerSnapshot;
 import io.freshet.api.java.typeutils.GenericTypeInfo;
 import io.freshet.core.memory.DataInputDeserializer;
 import io.freshet.core.memory.DataOutputSerializer;
@@ -168,6 +169,56 @@ class KryoSerializerTest {
     }
 
     @Test
+    void everyDuplicateUsesItsOwnCopyOfARegisteredSerializerInstance() throws IOException {
+        SerializerConfigImpl config = new SerializerConfigImpl();
+        CountingSerializer registered = new CountingSerializer("!");
+        config.registerTypeWithKryoSerializer(Reading.class, registered);
+        TypeSerializer<Reading> serializer = TypeInformation.of(Reading.class).createSerializer(config);
+
+        for (TypeSerializer<Reading> s : List.of(serializer, serializer.duplicate(), serializer.duplicate())) {
+            s.serialize(new Reading("a", 1, new double[0]), new DataOutputSerializer(16));
+        }
+
+        assertThat(registered.uses).isZero();
+    }
+
+    @Test
+    void snapshotKeepsTheSettingsOfARegisteredSerializerInstance() throws IOException {
+        SerializerConfigImpl config = new SerializerConfigImpl();
+        config.registerTypeWithKryoSerializer(Reading.class, new CountingSerializer(" (v2)"));
+        TypeSerializer<Reading> serializer = TypeInformation.of(Reading.class).createSerializer(config);
+        DataOutputSerializer snapshot = new DataOutputSerializer(64);
+        TypeSerializerSnapshot.writeVersionedSnapshot(snapshot, serializer.snapshotConfiguration());
+        TypeSerializer<Reading> restored = TypeSerializerSnapshot.<Reading>readVersionedSnapshot(
+                new DataInputDeserializer(snapshot.getCopyOfBuffer()), getClass().getClassLoader()).restoreSerializer();
+
+        DataOutputSerializer out = new DataOutputSerializer(16);
+        restored.serialize(new Reading("s", 1, new double[0]), out);
+
+        assertThat(restored.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())).sensor).isEqualTo("s (v2)");
+    }
+
+    @Test
+    void defaultSerializerOfTheOldJobIsKeptWhenReconfiguring() throws IOException {
+        SerializerConfigImpl oldConfig = new SerializerConfigImpl();
+        oldConfig.addDefaultKryoSerializer(Reading.class, ReadingSerializer.class);
+        KryoSerializer<Map<?, ?>> old = new KryoSerializer<>(mapClass(), oldConfig);
+        Map<String, Object> value = new HashMap<>(Map.of("r", new Reading("x", 1, new double[0])));
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        old.serialize(value, out);
+        SerializerConfigImpl newConfig = new SerializerConfigImpl();
+        newConfig.registerKryoType(Point.class);
+        KryoSerializer<Map<?, ?>> current = new KryoSerializer<>(mapClass(), newConfig);
+
+        TypeSerializerSchemaCompatibility<Map<?, ?>> compatibility =
+                current.snapshotConfiguration().resolveSchemaCompatibility(old.snapshotConfiguration());
+
+        assertThat(compatibility.isCompatibleWithReconfiguredSerializer()).isTrue();
+        Map<?, ?> read = compatibility.getReconfiguredSerializer().deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(((Reading) read.get("r")).sensor).isEqualTo("x by ReadingSerializer");
+    }
+
+    @Test
     void genericTypeInfoCreatesAKryoSerializer() {
         assertThat(new GenericTypeInfo<>(Reading.class).createSerializer(new SerializerConfigImpl()))
                 .isInstanceOf(KryoSerializer.class);
@@ -214,6 +265,27 @@ class KryoSerializerTest {
         @Override
         public int hashCode() {
             return x;
+        }
+    }
+
+    public static class CountingSerializer extends Serializer<Reading> implements Serializable {
+        private final String suffix;
+        int uses;
+
+        public CountingSerializer(String suffix) {
+            this.suffix = suffix;
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, Reading reading) {
+            uses++;
+            output.writeString(reading.sensor + suffix);
+            output.writeLong(reading.timestamp);
+        }
+
+        @Override
+        public Reading read(Kryo kryo, Input input, Class<? extends Reading> type) {
+            return new Reading(input.readString(), input.readLong(), new double[0]);
         }
     }
 
