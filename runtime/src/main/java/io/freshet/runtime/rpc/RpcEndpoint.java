@@ -225,6 +225,11 @@ public abstract class RpcEndpoint implements AutoCloseable {
         return address;
     }
 
+    /** Host name of the service this endpoint runs in. */
+    public final String getHostname() {
+        return rpcService.getHostname();
+    }
+
     public final RpcService getRpcService() {
         return rpcService;
     }
