@@ -51,7 +51,7 @@ public final class RpcInvocation {
             if (i > 0) {
                 key.append(',');
             }
-            key.append(types[i].getName());
+            key.append(types[i].getTypeName());
         }
         return key.append(')').toString();
     }

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
@@ -49,6 +50,10 @@ final class KryoFactory {
         kryo.setClassLoader(classLoader);
         kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
         kryo.addDefaultSerializer(Throwable.class, new JavaSerializer());
+        // JDK value types whose fields are closed to reflection and that Kryo does not cover by default.
+        kryo.addDefaultSerializer(java.util.UUID.class, new DefaultSerializers.UUIDSerializer());
+        kryo.addDefaultSerializer(java.net.URI.class, new DefaultSerializers.URISerializer());
+        kryo.addDefaultSerializer(java.util.regex.Pattern.class, new DefaultSerializers.PatternSerializer());
 
         Serializer<List<Object>> immutableList = listSerializer(KryoFactory::immutableList);
         Serializer<List<Object>> unmodifiableList =
