@@ -48,6 +48,15 @@ public class IntermediateDataSet implements Serializable {
         consumers.add(Objects.requireNonNull(edge, "edge"));
     }
 
+    /** Puts the consumers in the given order; {@code ordered} must hold exactly the current consumers. */
+    void reorderConsumers(List<JobEdge> ordered) {
+        if (ordered.size() != consumers.size() || !consumers.containsAll(ordered)) {
+            throw new IllegalArgumentException("The new order must hold exactly the consumers of data set " + id);
+        }
+        consumers.clear();
+        consumers.addAll(ordered);
+    }
+
     @Override
     public String toString() {
         return "Intermediate Data Set (" + id + ", " + resultType + ", produced by '" + producer.getName() + "')";
