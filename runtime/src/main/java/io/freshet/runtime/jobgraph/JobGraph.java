@@ -283,6 +283,10 @@ public class JobGraph implements Serializable {
         }
         List<JobVertex> cycle = new ArrayList<>(walk.subList(positionInWalk.get(current), walk.size()));
         Collections.reverse(cycle); // the walk went from consumers to producers
+        // Start at the vertex added first, so the message is the same however the walk began.
+        List<JobVertex> insertionOrder = new ArrayList<>(taskVertices.values());
+        JobVertex first = Collections.min(cycle, (x, y) -> insertionOrder.indexOf(x) - insertionOrder.indexOf(y));
+        Collections.rotate(cycle, -cycle.indexOf(first));
         StringBuilder text = new StringBuilder();
         for (JobVertex vertex : cycle) {
             text.append(vertex.describe()).append(" -> ");
