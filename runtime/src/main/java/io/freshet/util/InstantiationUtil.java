@@ -9,6 +9,7 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.lang.reflect.Proxy;
+import java.util.Map;
 
 /**
  * Java serialization of user objects (functions, input formats, ...) that travel inside a job graph and are
@@ -37,7 +38,7 @@ public final class InstantiationUtil {
 
     /**
      * Reads an object written by {@link #serializeObject(Object)}, resolving its classes through {@code
-     * classLoader} (the user-code class loader) first, then, for JDK classes, through the platform.
+     * classLoader} (the user-code class loader) only; JDK classes are found through its parents.
      *
      * @throws ClassNotFoundException naming the class that {@code classLoader} cannot load
      */
@@ -80,6 +81,11 @@ public final class InstantiationUtil {
      */
     public static class ClassLoaderObjectInputStream extends ObjectInputStream {
 
+        private static final Map<String, Class<?>> PRIMITIVES = Map.of(
+                "boolean", boolean.class, "byte", byte.class, "char", char.class, "short", short.class,
+                "int", int.class, "long", long.class, "float", float.class, "double", double.class,
+                "void", void.class);
+
         private final ClassLoader classLoader;
 
         public ClassLoaderObjectInputStream(InputStream in, ClassLoader classLoader) throws IOException {
@@ -92,12 +98,13 @@ public final class InstantiationUtil {
             if (classLoader == null) {
                 return super.resolveClass(desc);
             }
-            try {
-                return Class.forName(desc.getName(), false, classLoader);
-            } catch (ClassNotFoundException e) {
-                // Primitive types and JDK classes the given loader cannot see.
-                return super.resolveClass(desc);
+            Class<?> primitive = PRIMITIVES.get(desc.getName());
+            if (primitive != null) {
+                return primitive;
             }
+            // No fallback to the framework's loader: a class missing from the user-code loader must fail here,
+            // not resolve to a different copy of the class.
+            return Class.forName(desc.getName(), false, classLoader);
         }
 
         @Override
