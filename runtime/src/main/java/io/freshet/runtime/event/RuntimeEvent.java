@@ -1,0 +1,4 @@
+package io.freshet.runtime.event;
+
+/** An event created by the runtime itself, not by user code. */
+public abstract class RuntimeEvent extends AbstractEvent {}
