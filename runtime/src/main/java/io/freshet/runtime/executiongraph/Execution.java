@@ -1,0 +1,73 @@
+package io.freshet.runtime.executiongraph;
+
+import java.util.Objects;
+
+import io.freshet.runtime.execution.ExecutionState;
+import io.freshet.runtime.jobmaster.LogicalSlot;
+
+/**
+ * One attempt to run a subtask. Its state only moves along {@link ExecutionState}'s transition table; a report
+ * that would break it (a late RUNNING after CANCELED, say) is ignored by the caller. Confined to the JobMaster's
+ * main thread.
+ */
+public final class Execution {
+
+    private final ExecutionAttemptID attemptId;
+    private ExecutionState state = ExecutionState.CREATED;
+    private LogicalSlot slot;
+    private Throwable failureCause;
+
+    Execution(ExecutionAttemptID attemptId) {
+        this.attemptId = Objects.requireNonNull(attemptId, "attemptId");
+    }
+
+    public ExecutionAttemptID getAttemptId() {
+        return attemptId;
+    }
+
+    public int getAttemptNumber() {
+        return attemptId.getAttemptNumber();
+    }
+
+    public ExecutionState getState() {
+        return state;
+    }
+
+    /** Moves to {@code target} if the transition table allows it; returns whether it did. */
+    public boolean transitionTo(ExecutionState target) {
+        if (state == target) {
+            return true;
+        }
+        if (!ExecutionState.isValidTransition(state, target)) {
+            return false;
+        }
+        state = target;
+        return true;
+    }
+
+    public LogicalSlot getAssignedSlot() {
+        return slot;
+    }
+
+    void assignSlot(LogicalSlot slot) {
+        this.slot = slot;
+    }
+
+    public Throwable getFailureCause() {
+        return failureCause;
+    }
+
+    void setFailureCause(Throwable failureCause) {
+        this.failureCause = failureCause;
+    }
+
+    /** Records the failure a TaskExecutor reported for this attempt. */
+    public void setFailureCauseFromReport(Throwable failureCause) {
+        this.failureCause = failureCause;
+    }
+
+    @Override
+    public String toString() {
+        return "Execution(" + attemptId + ", " + state + ")";
+    }
+}

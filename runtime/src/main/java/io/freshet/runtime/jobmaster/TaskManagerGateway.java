@@ -1,0 +1,24 @@
+package io.freshet.runtime.jobmaster;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import io.freshet.runtime.clusterframework.types.AllocationID;
+import io.freshet.runtime.deployment.TaskDeploymentDescriptor;
+import io.freshet.runtime.executiongraph.ExecutionAttemptID;
+import io.freshet.runtime.messages.Acknowledge;
+
+/**
+ * A TaskExecutor as the scheduler of one job sees it: deploy, cancel, free. The JobMaster implements it over the
+ * TaskExecutor's RPC gateway (adding its own fencing token); tests use plain fakes.
+ */
+public interface TaskManagerGateway {
+
+    String getAddress();
+
+    CompletableFuture<Acknowledge> submitTask(TaskDeploymentDescriptor deployment, Duration timeout);
+
+    CompletableFuture<Acknowledge> cancelTask(ExecutionAttemptID executionAttemptId, Duration timeout);
+
+    CompletableFuture<Acknowledge> freeSlot(AllocationID allocationId, Throwable cause, Duration timeout);
+}
