@@ -213,6 +213,16 @@ public final class RegionScheduler {
 
     // ---- failures and restarts ----
 
+    /** Fails the current attempt of {@code vertex} (its TaskExecutor was lost, say) and reacts as to a reported failure. */
+    public void failExecution(ExecutionVertex vertex, Throwable cause) {
+        Execution execution = vertex.getCurrentExecution();
+        if (execution.getState().isTerminal()) {
+            return;
+        }
+        execution.setFailureCauseFromReport(cause);
+        handleFailure(vertex, cause);
+    }
+
     private void handleFailure(ExecutionVertex vertex, Throwable cause) {
         if (graph.getState() != JobStatus.RUNNING) {
             onTaskTerminated(vertex);

@@ -1,0 +1,176 @@
+package io.freshet.runtime.dispatcher;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import io.freshet.api.common.JobID;
+import io.freshet.api.common.JobStatus;
+import io.freshet.configuration.Configuration;
+import io.freshet.configuration.JobManagerOptions;
+import io.freshet.runtime.jobgraph.InvalidJobGraphException;
+import io.freshet.runtime.jobgraph.JobGraph;
+import io.freshet.runtime.jobmaster.JobMaster;
+import io.freshet.runtime.jobmaster.JobResult;
+import io.freshet.runtime.messages.Acknowledge;
+import io.freshet.runtime.rpc.RpcEndpoint;
+import io.freshet.runtime.rpc.RpcService;
+
+/**
+ * Accepts jobs and runs one {@link JobMaster} per job; keeps the results of finished jobs for
+ * {@code jobstore.expiration-time}. A job that cannot be accepted (invalid graph, duplicate id) fails its own
+ * submission; a job that fails while running ends FAILED; neither affects the other jobs. An RPC endpoint: all
+ * state lives on its main thread.
+ */
+public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
+
+    public static final String DISPATCHER_NAME = "dispatcher";
+
+    private final Function<JobGraph, JobMaster> jobMasterFactory;
+    private final long resultExpirationMillis;
+    private final Map<JobID, RunningJob> runningJobs = new LinkedHashMap<>();
+    private final Map<JobID, FinishedJob> finishedJobs = new LinkedHashMap<>();
+
+    public Dispatcher(RpcService rpcService, Configuration configuration, Function<JobGraph, JobMaster> jobMasterFactory) {
+        super(rpcService, DISPATCHER_NAME);
+        this.jobMasterFactory = jobMasterFactory;
+        this.resultExpirationMillis = configuration.get(JobManagerOptions.JOB_STORE_EXPIRATION_TIME) * 1000L;
+    }
+
+    @Override
+    protected CompletableFuture<Void> onStop() {
+        List<CompletableFuture<Void>> terminations = new ArrayList<>();
+        for (RunningJob job : runningJobs.values()) {
+            terminations.add(job.jobMaster.closeAsync());
+        }
+        return CompletableFuture.allOf(terminations.toArray(new CompletableFuture<?>[0]));
+    }
+
+    @Override
+    public CompletableFuture<Acknowledge> submitJob(JobGraph jobGraph, Duration timeout) {
+        expireResults();
+        JobID jobId = jobGraph.getJobID();
+        if (runningJobs.containsKey(jobId) || finishedJobs.containsKey(jobId)) {
+            return CompletableFuture.failedFuture(new DuplicateJobSubmissionException(jobId, runningJobs.containsKey(jobId)));
+        }
+        try {
+            jobGraph.validate();
+        } catch (InvalidJobGraphException e) {
+            log.info("Rejected job '{}' ({}): {}", jobGraph.getName(), jobId, e.getMessage());
+            return CompletableFuture.failedFuture(e);
+        }
+        JobMaster jobMaster;
+        try {
+            jobMaster = jobMasterFactory.apply(jobGraph);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "Could not start a JobMaster for job '" + jobGraph.getName() + "' (" + jobId + "): " + e, e));
+        }
+        RunningJob running = new RunningJob(jobGraph, jobMaster, System.currentTimeMillis());
+        runningJobs.put(jobId, running);
+        log.info("Received job '{}' ({}); starting its JobMaster.", jobGraph.getName(), jobId);
+        jobMaster.getResultFuture().whenComplete((result, failure) -> runAsync(() -> jobEnded(running, result, failure)));
+        jobMaster.start();
+        return CompletableFuture.completedFuture(Acknowledge.get());
+    }
+
+    private void jobEnded(RunningJob running, JobResult result, Throwable failure) {
+        JobID jobId = running.jobGraph.getJobID();
+        runningJobs.remove(jobId);
+        JobResult finalResult = result != null ? result : new JobResult(jobId, running.jobGraph.getName(),
+                JobStatus.FAILED, failure, System.currentTimeMillis() - running.startTime);
+        finishedJobs.put(jobId, new FinishedJob(finalResult, running.startTime, System.currentTimeMillis()));
+        running.resultWaiters.forEach(waiter -> waiter.complete(finalResult));
+        running.jobMaster.closeAsync();
+        log.info("Job '{}' ({}) ended {}.", running.jobGraph.getName(), jobId, finalResult.getJobStatus());
+    }
+
+    @Override
+    public CompletableFuture<Collection<JobStatusMessage>> listJobs(Duration timeout) {
+        expireResults();
+        List<CompletableFuture<JobStatusMessage>> statuses = new ArrayList<>();
+        for (RunningJob job : runningJobs.values()) {
+            statuses.add(job.jobMaster.requestJobStatus().thenApply(status -> new JobStatusMessage(
+                    job.jobGraph.getJobID(), job.jobGraph.getName(), status, job.startTime)));
+        }
+        List<JobStatusMessage> finished = new ArrayList<>();
+        for (FinishedJob job : finishedJobs.values()) {
+            finished.add(new JobStatusMessage(job.result.getJobId(), job.result.getJobName(),
+                    job.result.getJobStatus(), job.startTime));
+        }
+        return CompletableFuture.allOf(statuses.toArray(new CompletableFuture<?>[0])).thenApply(ignored -> {
+            List<JobStatusMessage> all = new ArrayList<>(finished);
+            statuses.forEach(status -> all.add(status.join()));
+            return all;
+        });
+    }
+
+    @Override
+    public CompletableFuture<JobStatus> requestJobStatus(JobID jobId, Duration timeout) {
+        RunningJob running = runningJobs.get(jobId);
+        if (running != null) {
+            return running.jobMaster.requestJobStatus();
+        }
+        FinishedJob finished = finishedJobs.get(jobId);
+        return finished != null ? CompletableFuture.completedFuture(finished.result.getJobStatus())
+                : CompletableFuture.failedFuture(new FlinkJobNotFoundException(jobId));
+    }
+
+    @Override
+    public CompletableFuture<Acknowledge> cancelJob(JobID jobId, Duration timeout) {
+        RunningJob running = runningJobs.get(jobId);
+        if (running == null) {
+            return CompletableFuture.failedFuture(new FlinkJobNotFoundException(jobId));
+        }
+        log.info("Cancelling job '{}' ({}).", running.jobGraph.getName(), jobId);
+        return running.jobMaster.cancel();
+    }
+
+    @Override
+    public CompletableFuture<JobResult> requestJobResult(JobID jobId, Duration timeout) {
+        RunningJob running = runningJobs.get(jobId);
+        if (running != null) {
+            CompletableFuture<JobResult> waiter = new CompletableFuture<>();
+            running.resultWaiters.add(waiter);
+            return waiter;
+        }
+        FinishedJob finished = finishedJobs.get(jobId);
+        return finished != null ? CompletableFuture.completedFuture(finished.result)
+                : CompletableFuture.failedFuture(new FlinkJobNotFoundException(jobId));
+    }
+
+    private void expireResults() {
+        long now = System.currentTimeMillis();
+        finishedJobs.values().removeIf(job -> now - job.endTime > resultExpirationMillis);
+    }
+
+    private static final class RunningJob {
+        final JobGraph jobGraph;
+        final JobMaster jobMaster;
+        final long startTime;
+        final List<CompletableFuture<JobResult>> resultWaiters = new ArrayList<>();
+
+        RunningJob(JobGraph jobGraph, JobMaster jobMaster, long startTime) {
+            this.jobGraph = jobGraph;
+            this.jobMaster = jobMaster;
+            this.startTime = startTime;
+        }
+    }
+
+    private static final class FinishedJob {
+        final JobResult result;
+        final long startTime;
+        final long endTime;
+
+        FinishedJob(JobResult result, long startTime, long endTime) {
+            this.result = result;
+            this.startTime = startTime;
+            this.endTime = endTime;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.freshet.runtime.dispatcher;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+
+import io.freshet.api.common.JobID;
+import io.freshet.api.common.JobStatus;
+import io.freshet.runtime.jobgraph.JobGraph;
+import io.freshet.runtime.jobmaster.JobResult;
+import io.freshet.runtime.messages.Acknowledge;
+import io.freshet.runtime.rpc.RpcGateway;
+import io.freshet.runtime.rpc.RpcTimeout;
+
+/** The Dispatcher as clients (REST handlers, the MiniCluster) call it. */
+public interface DispatcherGateway extends RpcGateway {
+
+    /** Accepts a valid job whose id is new and starts its JobMaster; an invalid graph fails this call alone. */
+    CompletableFuture<Acknowledge> submitJob(JobGraph jobGraph, @RpcTimeout Duration timeout);
+
+    /** Running jobs and the finished ones still kept ({@code jobstore.expiration-time}). */
+    CompletableFuture<Collection<JobStatusMessage>> listJobs(@RpcTimeout Duration timeout);
+
+    CompletableFuture<JobStatus> requestJobStatus(JobID jobId, @RpcTimeout Duration timeout);
+
+    CompletableFuture<Acknowledge> cancelJob(JobID jobId, @RpcTimeout Duration timeout);
+
+    /** Completes when the job has ended (or at once for a kept finished job); unknown ids fail. */
+    CompletableFuture<JobResult> requestJobResult(JobID jobId, @RpcTimeout Duration timeout);
+}

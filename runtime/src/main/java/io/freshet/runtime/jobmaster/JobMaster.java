@@ -1,0 +1,276 @@
+package io.freshet.runtime.jobmaster;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import io.freshet.api.common.JobID;
+import io.freshet.api.common.JobStatus;
+import io.freshet.configuration.Configuration;
+import io.freshet.configuration.RpcOptions;
+import io.freshet.runtime.clusterframework.types.ResourceID;
+import io.freshet.runtime.executiongraph.ExecutionAttemptID;
+import io.freshet.runtime.executiongraph.ExecutionGraph;
+import io.freshet.runtime.executiongraph.ExecutionVertex;
+import io.freshet.runtime.executiongraph.failover.RestartBackoffTimeStrategy;
+import io.freshet.runtime.executiongraph.failover.RestartBackoffTimeStrategyFactoryLoader;
+import io.freshet.runtime.jobgraph.JobGraph;
+import io.freshet.runtime.leaderretrieval.LeaderRetrievalListener;
+import io.freshet.runtime.leaderretrieval.LeaderRetrievalService;
+import io.freshet.runtime.messages.Acknowledge;
+import io.freshet.runtime.registration.RegistrationResponse;
+import io.freshet.runtime.resourcemanager.ResourceManagerGateway;
+import io.freshet.runtime.resourcemanager.ResourceManagerId;
+import io.freshet.runtime.rpc.FencedRpcEndpoint;
+import io.freshet.runtime.rpc.RpcService;
+import io.freshet.runtime.scheduler.RegionScheduler;
+import io.freshet.runtime.scheduler.strategy.PipelinedRegionTopology;
+import io.freshet.runtime.taskexecutor.TaskExecutorGateway;
+import io.freshet.runtime.taskexecutor.TaskExecutorRegistration;
+import io.freshet.runtime.taskexecutor.slot.SlotOffer;
+import io.freshet.runtime.taskmanager.TaskExecutionState;
+
+/**
+ * Runs one job: builds its {@link ExecutionGraph}, gets slots through the ResourceManager (declaring how many the
+ * {@link SlotPool} wants; TaskExecutors then register here and offer them), and lets the {@link RegionScheduler}
+ * deploy, track, restart and finish the job. The job's result completes {@link #getResultFuture()}.
+ *
+ * <p>An RPC endpoint: every method runs on its main thread; the fencing token is the {@link JobMasterId} of
+ * this leadership, which TaskExecutors use to address it.
+ */
+public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMasterGateway {
+
+    private final JobGraph jobGraph;
+    private final Configuration clusterConfiguration;
+    private final LeaderRetrievalService resourceManagerRetrieval;
+    private final JobMasterId jobMasterId;
+    private final ResourceID resourceId;
+    private final Duration rpcTimeout;
+    private final Duration slotRequestTimeout;
+    private final CompletableFuture<JobResult> resultFuture = new CompletableFuture<>();
+
+    private ExecutionGraph executionGraph;
+    private SlotPool slotPool;
+    private RegionScheduler scheduler;
+    private ResourceManagerGateway resourceManager;
+    private int declaredSlots;
+    private long startTime;
+
+    public JobMaster(RpcService rpcService, JobGraph jobGraph, Configuration clusterConfiguration,
+            LeaderRetrievalService resourceManagerRetrieval, ResourceID resourceId, Duration slotRequestTimeout) {
+        super(rpcService, "jobmaster_" + jobGraph.getJobID() + "_" + UUID.randomUUID().toString().substring(0, 8));
+        this.jobGraph = jobGraph;
+        this.clusterConfiguration = clusterConfiguration;
+        this.resourceManagerRetrieval = resourceManagerRetrieval;
+        this.jobMasterId = JobMasterId.generate();
+        this.resourceId = resourceId;
+        this.rpcTimeout = clusterConfiguration.get(RpcOptions.ASK_TIMEOUT);
+        this.slotRequestTimeout = slotRequestTimeout;
+    }
+
+    public JobID getJobId() {
+        return jobGraph.getJobID();
+    }
+
+    /** Completes when the job has reached a terminal state. */
+    public CompletableFuture<JobResult> getResultFuture() {
+        return resultFuture;
+    }
+
+    // ---- lifecycle ----
+
+    @Override
+    protected void onStart() throws Exception {
+        setFencingToken(jobMasterId);
+        startTime = System.currentTimeMillis();
+        String description = "job '" + jobGraph.getName() + "' (" + jobGraph.getJobID() + ")";
+        RestartBackoffTimeStrategy restartStrategy = RestartBackoffTimeStrategyFactoryLoader
+                .createRestartBackoffTimeStrategyFactory(jobGraph.getJobConfiguration(), clusterConfiguration, false)
+                .create();
+        executionGraph = new ExecutionGraph(jobGraph);
+        slotPool = new SlotPool(description, this::declareRequiredSlots, getUnfencedMainThreadExecutor(),
+                slotRequestTimeout, rpcTimeout);
+        scheduler = new RegionScheduler(executionGraph, PipelinedRegionTopology.fromJobGraph(jobGraph), slotPool,
+                restartStrategy, getUnfencedMainThreadExecutor(), rpcTimeout);
+        scheduler.getJobTerminationFuture().whenComplete((status, failure) -> runAsyncWithoutFencing(() -> jobEnded(status)));
+        log.info("Starting execution of {} with restart strategy {}.", description, restartStrategy);
+        resourceManagerRetrieval.start(new ResourceManagerListener());
+        scheduler.startScheduling();
+    }
+
+    @Override
+    protected CompletableFuture<Void> onStop() {
+        if (scheduler != null && !executionGraph.getState().isTerminalState()) {
+            scheduler.cancel();
+        }
+        if (slotPool != null) {
+            slotPool.releaseAll(new IllegalStateException("the JobMaster of " + jobGraph.getJobID() + " stopped"));
+        }
+        disconnectFromResourceManager(new IllegalStateException("the JobMaster stopped"));
+        try {
+            resourceManagerRetrieval.stop();
+        } catch (Exception e) {
+            log.warn("Could not stop the ResourceManager retrieval of job {}.", jobGraph.getJobID(), e);
+        }
+        if (!resultFuture.isDone()) {
+            resultFuture.complete(new JobResult(jobGraph.getJobID(), jobGraph.getName(), JobStatus.SUSPENDED, null,
+                    System.currentTimeMillis() - startTime));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void jobEnded(JobStatus status) {
+        JobResult result = new JobResult(jobGraph.getJobID(), jobGraph.getName(), status,
+                executionGraph.getFailureCause(), System.currentTimeMillis() - startTime);
+        log.info("Job '{}' ({}) reached terminal state {}.", jobGraph.getName(), jobGraph.getJobID(), status);
+        slotPool.releaseAll(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
+        disconnectFromResourceManager(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
+        resultFuture.complete(result);
+    }
+
+    // ---- called by the Dispatcher (same process) ----
+
+    /** Cancels the job; the result future completes with CANCELED. */
+    public CompletableFuture<Acknowledge> cancel() {
+        return callAsyncWithoutFencing(() -> {
+            scheduler.cancel();
+            return Acknowledge.get();
+        }, rpcTimeout);
+    }
+
+    public CompletableFuture<JobStatus> requestJobStatus() {
+        return callAsyncWithoutFencing(() -> executionGraph.getState(), rpcTimeout);
+    }
+
+    // ---- ResourceManager ----
+
+    private final class ResourceManagerListener implements LeaderRetrievalListener {
+        @Override
+        public void notifyLeaderAddress(String leaderAddress, UUID leaderSessionId) {
+            runAsyncWithoutFencing(() -> connectToResourceManager(leaderAddress, leaderSessionId));
+        }
+
+        @Override
+        public void handleError(Exception exception) {
+            log.error("Lost the ResourceManager retrieval of job {}.", jobGraph.getJobID(), exception);
+        }
+    }
+
+    private void connectToResourceManager(String address, UUID leaderSessionId) {
+        resourceManager = null;
+        if (address == null) {
+            return;
+        }
+        getRpcService().connect(address, new ResourceManagerId(leaderSessionId), ResourceManagerGateway.class)
+                .thenCompose(gateway -> gateway.registerJobMaster(jobMasterId, resourceId, getAddress(),
+                        jobGraph.getJobID(), rpcTimeout).thenApply(response -> {
+                            if (!(response instanceof RegistrationResponse.Success)) {
+                                throw new IllegalStateException("the ResourceManager refused the JobMaster: " + response);
+                            }
+                            return gateway;
+                        }))
+                .whenComplete((gateway, failure) -> runAsyncWithoutFencing(() -> {
+                    if (failure != null) {
+                        log.info("Could not register job {} at the ResourceManager {}; retrying.", jobGraph.getJobID(),
+                                address, failure);
+                        scheduleRunAsync(() -> runAsyncWithoutFencing(
+                                () -> connectToResourceManager(address, leaderSessionId)), Duration.ofMillis(500));
+                        return;
+                    }
+                    log.info("JobMaster for job {} registered at the ResourceManager {}.", jobGraph.getJobID(), address);
+                    resourceManager = gateway;
+                    sendDeclaration();
+                }));
+    }
+
+    private void declareRequiredSlots(int slots) {
+        declaredSlots = slots;
+        sendDeclaration();
+    }
+
+    private void sendDeclaration() {
+        if (resourceManager != null) {
+            resourceManager.declareRequiredResources(jobMasterId, jobGraph.getJobID(), declaredSlots, rpcTimeout)
+                    .whenComplete((ack, failure) -> {
+                        if (failure != null) {
+                            log.warn("Could not declare {} slots for job {} at the ResourceManager.", declaredSlots,
+                                    jobGraph.getJobID(), failure);
+                        }
+                    });
+        }
+    }
+
+    private void disconnectFromResourceManager(Exception cause) {
+        if (resourceManager != null) {
+            resourceManager.disconnectJobManager(jobGraph.getJobID(), cause);
+            resourceManager = null;
+        }
+    }
+
+    // ---- JobMasterGateway ----
+
+    @Override
+    public CompletableFuture<RegistrationResponse> registerTaskManager(JobID jobId,
+            TaskExecutorRegistration registration, Duration timeout) {
+        if (!jobGraph.getJobID().equals(jobId)) {
+            return CompletableFuture.completedFuture(new RegistrationResponse.Rejection(
+                    "this JobMaster runs job " + jobGraph.getJobID() + ", not " + jobId));
+        }
+        if (slotPool.isRegistered(registration.getResourceId())) {
+            return CompletableFuture.completedFuture(new RegistrationResponse.Success(registration.getResourceId().toString()));
+        }
+        return getRpcService().connect(registration.getRpcAddress(), TaskExecutorGateway.class)
+                .thenApplyAsync(gateway -> {
+                    slotPool.registerTaskManager(registration.getResourceId(), registration.getDataHost(),
+                            registration.getDataPort(), new RpcTaskManagerGateway(gateway, jobMasterId));
+                    log.info("TaskExecutor {} registered for job {}.", registration.getResourceId(), jobId);
+                    return (RegistrationResponse) new RegistrationResponse.Success(registration.getResourceId().toString());
+                }, getUnfencedMainThreadExecutor());
+    }
+
+    @Override
+    public CompletableFuture<Collection<SlotOffer>> offerSlots(ResourceID taskManagerId, Collection<SlotOffer> slots,
+            Duration timeout) {
+        return CompletableFuture.completedFuture(slotPool.offerSlots(taskManagerId, slots));
+    }
+
+    @Override
+    public CompletableFuture<Acknowledge> updateTaskExecutionState(TaskExecutionState state) {
+        if (scheduler.updateTaskExecutionState(state)) {
+            return CompletableFuture.completedFuture(Acknowledge.get());
+        }
+        return CompletableFuture.failedFuture(new IllegalStateException("job " + jobGraph.getJobID()
+                + " does not run attempt " + state.getID() + " (any more); its " + state.getExecutionState()
+                + " report is ignored"));
+    }
+
+    @Override
+    public void heartbeatFromTaskManager(ResourceID taskManagerId, Collection<ExecutionAttemptID> runningTasks) {
+        // heartbeat monitoring of TaskExecutors comes with the HeartbeatManager
+    }
+
+    @Override
+    public void heartbeatFromResourceManager(ResourceID resourceManagerId) {
+        // heartbeat monitoring of the ResourceManager comes with the HeartbeatManager
+    }
+
+    @Override
+    public CompletableFuture<Acknowledge> disconnectTaskManager(ResourceID taskManagerId, Exception cause) {
+        List<ExecutionVertex> affected = slotPool.releaseTaskManager(taskManagerId);
+        log.info("TaskExecutor {} disconnected from job {} ({} subtasks affected).", taskManagerId,
+                jobGraph.getJobID(), affected.size(), cause);
+        for (ExecutionVertex vertex : affected) {
+            scheduler.failExecution(vertex, new IllegalStateException("TaskExecutor " + taskManagerId
+                    + " running " + vertex.getTaskNameWithSubtaskIndex() + " was lost: " + cause.getMessage(), cause));
+        }
+        return CompletableFuture.completedFuture(Acknowledge.get());
+    }
+
+    @Override
+    public void disconnectResourceManager(ResourceManagerId resourceManagerId, Exception cause) {
+        log.info("The ResourceManager disconnected job {}: {}", jobGraph.getJobID(), cause.getMessage());
+        resourceManager = null;
+    }
+}
