@@ -58,13 +58,18 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
     private int declaredSlots;
     private long startTime;
 
+    /**
+     * @param jobMasterId this leadership's fencing token; TaskExecutors learn it through the job's leader
+     *     retrieval (standalone clusters use a fixed id)
+     */
     public JobMaster(RpcService rpcService, JobGraph jobGraph, Configuration clusterConfiguration,
-            LeaderRetrievalService resourceManagerRetrieval, ResourceID resourceId, Duration slotRequestTimeout) {
+            LeaderRetrievalService resourceManagerRetrieval, ResourceID resourceId, JobMasterId jobMasterId,
+            Duration slotRequestTimeout) {
         super(rpcService, "jobmaster_" + jobGraph.getJobID() + "_" + UUID.randomUUID().toString().substring(0, 8));
         this.jobGraph = jobGraph;
         this.clusterConfiguration = clusterConfiguration;
         this.resourceManagerRetrieval = resourceManagerRetrieval;
-        this.jobMasterId = JobMasterId.generate();
+        this.jobMasterId = jobMasterId;
         this.resourceId = resourceId;
         this.rpcTimeout = clusterConfiguration.get(RpcOptions.ASK_TIMEOUT);
         this.slotRequestTimeout = slotRequestTimeout;
@@ -72,6 +77,10 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
 
     public JobID getJobId() {
         return jobGraph.getJobID();
+    }
+
+    public JobMasterId getJobMasterId() {
+        return jobMasterId;
     }
 
     /** Completes when the job has reached a terminal state. */
