@@ -16,6 +16,9 @@ import io.freshet.runtime.executiongraph.ExecutionGraph;
 import io.freshet.runtime.executiongraph.ExecutionVertex;
 import io.freshet.runtime.executiongraph.failover.RestartBackoffTimeStrategy;
 import io.freshet.runtime.executiongraph.failover.RestartBackoffTimeStrategyFactoryLoader;
+import io.freshet.runtime.heartbeat.HeartbeatListener;
+import io.freshet.runtime.heartbeat.HeartbeatManager;
+import io.freshet.runtime.heartbeat.HeartbeatServices;
 import io.freshet.runtime.jobgraph.JobGraph;
 import io.freshet.runtime.leaderretrieval.LeaderRetrievalListener;
 import io.freshet.runtime.leaderretrieval.LeaderRetrievalService;
@@ -50,6 +53,8 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
     private final Duration rpcTimeout;
     private final Duration slotRequestTimeout;
     private final CompletableFuture<JobResult> resultFuture = new CompletableFuture<>();
+    private final HeartbeatServices heartbeatServices;
+    private HeartbeatManager<Collection<ExecutionAttemptID>, Void> taskManagerHeartbeats;
 
     private ExecutionGraph executionGraph;
     private SlotPool slotPool;
@@ -64,7 +69,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
      */
     public JobMaster(RpcService rpcService, JobGraph jobGraph, Configuration clusterConfiguration,
             LeaderRetrievalService resourceManagerRetrieval, ResourceID resourceId, JobMasterId jobMasterId,
-            Duration slotRequestTimeout) {
+            Duration slotRequestTimeout, HeartbeatServices heartbeatServices) {
         super(rpcService, "jobmaster_" + jobGraph.getJobID() + "_" + UUID.randomUUID().toString().substring(0, 8));
         this.jobGraph = jobGraph;
         this.clusterConfiguration = clusterConfiguration;
@@ -73,6 +78,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         this.resourceId = resourceId;
         this.rpcTimeout = clusterConfiguration.get(RpcOptions.ASK_TIMEOUT);
         this.slotRequestTimeout = slotRequestTimeout;
+        this.heartbeatServices = heartbeatServices;
     }
 
     public JobID getJobId() {
@@ -104,6 +110,8 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         scheduler = new RegionScheduler(executionGraph, PipelinedRegionTopology.fromJobGraph(jobGraph), slotPool,
                 restartStrategy, getUnfencedMainThreadExecutor(), rpcTimeout);
         scheduler.getJobTerminationFuture().whenComplete((status, failure) -> runAsyncWithoutFencing(() -> jobEnded(status)));
+        taskManagerHeartbeats = heartbeatServices.createHeartbeatManagerSender(resourceId,
+                new TaskManagerHeartbeatListener(), getUnfencedMainThreadExecutor(), log);
         log.info("Starting execution of {} with restart strategy {}.", description, restartStrategy);
         resourceManagerRetrieval.start(new ResourceManagerListener());
         scheduler.startScheduling();
@@ -111,6 +119,9 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
 
     @Override
     protected CompletableFuture<Void> onStop() {
+        if (taskManagerHeartbeats != null) {
+            taskManagerHeartbeats.stop();
+        }
         if (scheduler != null && !executionGraph.getState().isTerminalState()) {
             scheduler.cancel();
         }
@@ -228,14 +239,18 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
                     "this JobMaster runs job " + jobGraph.getJobID() + ", not " + jobId));
         }
         if (slotPool.isRegistered(registration.getResourceId())) {
-            return CompletableFuture.completedFuture(new RegistrationResponse.Success(registration.getResourceId().toString()));
+            return CompletableFuture.completedFuture(
+                    new RegistrationResponse.Success(registration.getResourceId().toString(), resourceId));
         }
         return getRpcService().connect(registration.getRpcAddress(), TaskExecutorGateway.class)
                 .thenApplyAsync(gateway -> {
                     slotPool.registerTaskManager(registration.getResourceId(), registration.getDataHost(),
                             registration.getDataPort(), new RpcTaskManagerGateway(gateway, jobMasterId));
+                    taskManagerHeartbeats.monitorTarget(registration.getResourceId(),
+                            (origin, payload) -> gateway.heartbeatFromJobManager(origin));
                     log.info("TaskExecutor {} registered for job {}.", registration.getResourceId(), jobId);
-                    return (RegistrationResponse) new RegistrationResponse.Success(registration.getResourceId().toString());
+                    return (RegistrationResponse) new RegistrationResponse.Success(
+                            registration.getResourceId().toString(), resourceId);
                 }, getUnfencedMainThreadExecutor());
     }
 
@@ -257,16 +272,34 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
 
     @Override
     public void heartbeatFromTaskManager(ResourceID taskManagerId, Collection<ExecutionAttemptID> runningTasks) {
-        // heartbeat monitoring of TaskExecutors comes with the HeartbeatManager
+        taskManagerHeartbeats.receiveHeartbeat(taskManagerId, runningTasks);
     }
 
     @Override
     public void heartbeatFromResourceManager(ResourceID resourceManagerId) {
-        // heartbeat monitoring of the ResourceManager comes with the HeartbeatManager
+        // Answer the ResourceManager's request; losing the ResourceManager is noticed through its disconnect call
+        // or the failed RPCs of the next declaration.
+        if (resourceManager != null) {
+            resourceManager.heartbeatFromJobManager(resourceId);
+        }
+    }
+
+    private final class TaskManagerHeartbeatListener implements HeartbeatListener<Collection<ExecutionAttemptID>, Void> {
+        @Override
+        public void notifyHeartbeatTimeout(ResourceID taskManagerId) {
+            disconnectTaskManager(taskManagerId, new java.util.concurrent.TimeoutException("The heartbeat of TaskManager "
+                    + taskManagerId + " timed out (heartbeat.timeout)."));
+        }
+
+        @Override
+        public void reportPayload(ResourceID taskManagerId, Collection<ExecutionAttemptID> runningTasks) {
+            // the running tasks could be reconciled here; state updates arrive through updateTaskExecutionState
+        }
     }
 
     @Override
     public CompletableFuture<Acknowledge> disconnectTaskManager(ResourceID taskManagerId, Exception cause) {
+        taskManagerHeartbeats.unmonitorTarget(taskManagerId);
         List<ExecutionVertex> affected = slotPool.releaseTaskManager(taskManagerId);
         log.info("TaskExecutor {} disconnected from job {} ({} subtasks affected).", taskManagerId,
                 jobGraph.getJobID(), affected.size(), cause);
