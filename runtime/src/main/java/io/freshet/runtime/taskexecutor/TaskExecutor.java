@@ -444,6 +444,11 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         }
     }
 
+    /** Runs {@code callable} on the main thread; lets tests read state without races. */
+    <V> CompletableFuture<V> callOnMainThread(java.util.concurrent.Callable<V> callable) {
+        return callAsync(callable, configuration.getRpcTimeout());
+    }
+
     /** The current slot report. Main thread only. */
     SlotReport createSlotReport() {
         return taskSlotTable.createSlotReport();
