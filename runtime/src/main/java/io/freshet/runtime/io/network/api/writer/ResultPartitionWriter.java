@@ -31,5 +31,5 @@ public interface ResultPartitionWriter extends AutoCloseable {
 
     /** Releases the producer's side of the writer; called last, in every outcome. */
     @Override
-    default void close() throws IOException {}
+    default void close() throws Exception {}
 }
