@@ -3,6 +3,8 @@ package io.freshet.runtime.registration;
 import java.io.Serializable;
 import java.util.Objects;
 
+import io.freshet.runtime.clusterframework.types.ResourceID;
+
 /**
  * The answer to a registration (TaskExecutor at ResourceManager, TaskExecutor at JobMaster, JobMaster at
  * ResourceManager): {@link Success}, or {@link Rejection} with a reason the registering side logs and acts on
@@ -19,13 +21,29 @@ public abstract class RegistrationResponse implements Serializable {
         private static final long serialVersionUID = 1L;
 
         private final String registrationId;
+        private final ResourceID resourceId;
 
         public Success(String registrationId) {
+            this(registrationId, null);
+        }
+
+        /**
+         * @param resourceId the resource id of the registering-at side (a JobMaster answering a TaskExecutor, as
+         *     Flink's {@code JMTMRegistrationSuccess} does), so that the registered side can tell which peer its later
+         *     heartbeat requests come from; null if the answering side does not say
+         */
+        public Success(String registrationId, ResourceID resourceId) {
             this.registrationId = Objects.requireNonNull(registrationId, "registrationId");
+            this.resourceId = resourceId;
         }
 
         public String getRegistrationId() {
             return registrationId;
+        }
+
+        /** The resource id of the side that accepted the registration, or null if it did not say. */
+        public ResourceID getResourceId() {
+            return resourceId;
         }
 
         @Override

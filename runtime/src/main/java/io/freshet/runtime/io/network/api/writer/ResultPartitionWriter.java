@@ -10,11 +10,26 @@ import io.freshet.runtime.io.network.buffer.Buffer;
  *
  * <p>Ownership law: {@link #emitBuffer} takes over the buffer's reference; the writer (or its consumer) recycles it
  * once read. Implementations are called by the producing task thread only.
+ *
+ * <p>Lifecycle law (kept by the {@code Task} that owns the writer): after the invokable returned normally the task
+ * calls {@link #finish()} (the partition is complete: consumers see the end of partition); if it failed or was
+ * cancelled, {@link #fail(Throwable)} instead (consumers see the error); and in every case {@link #close()} last,
+ * which releases what the writer holds for the producer (not the data a BLOCKING partition keeps for consumers).
  */
-public interface ResultPartitionWriter {
+public interface ResultPartitionWriter extends AutoCloseable {
 
     int getNumberOfSubpartitions();
 
     /** Appends a finished data or event buffer to {@code subpartition}. */
     void emitBuffer(int subpartition, Buffer buffer) throws IOException;
+
+    /** The producer has written everything: ends every subpartition. Called once, after a successful invoke. */
+    default void finish() throws IOException {}
+
+    /** The producer failed or was cancelled: consumers of this partition fail with {@code cause}. */
+    default void fail(Throwable cause) {}
+
+    /** Releases the producer's side of the writer; called last, in every outcome. */
+    @Override
+    default void close() throws Exception {}
 }

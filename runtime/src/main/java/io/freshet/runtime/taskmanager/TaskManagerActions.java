@@ -1,0 +1,17 @@
+package io.freshet.runtime.taskmanager;
+
+/**
+ * How a {@link Task} talks back to its TaskExecutor. Called from the task's own threads (the task thread, the
+ * cancellation threads), never from the TaskExecutor's main thread; implementations hand the work to the main thread.
+ */
+public interface TaskManagerActions {
+
+    /**
+     * The task moved to a new state. Called once per transition, in transition order (DEPLOYING, INITIALIZING,
+     * RUNNING, CANCELING, then exactly one of FINISHED, CANCELED, FAILED).
+     */
+    void updateTaskExecutionState(TaskExecutionState taskExecutionState);
+
+    /** Something happened the TaskExecutor cannot recover from (a task that does not stop when cancelled). */
+    void notifyFatalError(String message, Throwable cause);
+}
