@@ -240,7 +240,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         }
         if (slotPool.isRegistered(registration.getResourceId())) {
             return CompletableFuture.completedFuture(
-                    new RegistrationResponse.Success(registration.getResourceId().toString()));
+                    new RegistrationResponse.Success(registration.getResourceId().toString(), resourceId));
         }
         return getRpcService().connect(registration.getRpcAddress(), TaskExecutorGateway.class)
                 .thenApplyAsync(gateway -> {
@@ -250,7 +250,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
                             (origin, payload) -> gateway.heartbeatFromJobManager(origin));
                     log.info("TaskExecutor {} registered for job {}.", registration.getResourceId(), jobId);
                     return (RegistrationResponse) new RegistrationResponse.Success(
-                            registration.getResourceId().toString());
+                            registration.getResourceId().toString(), resourceId);
                 }, getUnfencedMainThreadExecutor());
     }
 
