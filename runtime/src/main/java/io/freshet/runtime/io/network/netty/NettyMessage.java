@@ -20,7 +20,7 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
  * <p>Every frame is a 4-byte big-endian length (of what follows), a 1-byte message id, and the message's fields,
  * all big-endian:
  * <ul>
- *   <li>{@code PARTITION_REQUEST} (client → server): partition id (52 bytes), subpartition index, receiver id
+ *   <li>{@code PARTITION_REQUEST} (client → server): partition id (60 bytes), subpartition index, receiver id
  *       (16 bytes), initial credit.</li>
  *   <li>{@code BUFFER_RESPONSE} (server → client): receiver id, sequence number (per receiver, from 0), backlog
  *       (data buffers still queued at the sender), data type (0 data, 1 event), size, then {@code size} bytes
@@ -46,7 +46,7 @@ final class NettyMessage {
 
     static final int LENGTH_BYTES = 4;
     static final int ID_BYTES = 16;
-    static final int PARTITION_ID_BYTES = 52;
+    static final int PARTITION_ID_BYTES = 60;
     /** Message id, receiver id, sequence number, backlog, data type, size. */
     static final int BUFFER_RESPONSE_HEADER = 1 + ID_BYTES + 4 + 4 + 1 + 4;
 

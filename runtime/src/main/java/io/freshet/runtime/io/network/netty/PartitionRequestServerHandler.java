@@ -161,6 +161,8 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void write(ViewReader reader, BufferAndBacklog next) {
+        // set first: re-enqueueing the reader below must not start a second write ahead of this one
+        writing = true;
         Buffer buffer = next.buffer();
         boolean isEvent = !buffer.isBuffer();
         if (!isEvent) {
@@ -180,7 +182,6 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
         } else if (next.isMoreAvailable()) {
             enqueueIfAvailable(reader);
         }
-        writing = true;
         ctx.write(header, ctx.voidPromise());
         ctx.writeAndFlush(body).addListener(written -> {
             buffer.recycleBuffer();

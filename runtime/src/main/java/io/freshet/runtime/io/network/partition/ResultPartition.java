@@ -247,6 +247,11 @@ public final class ResultPartition implements ResultPartitionWriter, BufferProvi
         return backPressuredNanos / 1_000_000;
     }
 
+    /** Total time the producer waited for a free buffer, in nanoseconds. */
+    public long getBackPressuredTimeNanos() {
+        return backPressuredNanos;
+    }
+
     @Override
     public String toString() {
         return "ResultPartition " + partitionId + " [" + partitionType + ", " + subpartitions.length

@@ -251,6 +251,11 @@ public final class SingleInputGate implements InputGate {
         return idleNanos / 1_000_000;
     }
 
+    /** Total time the reading thread waited for input, in nanoseconds. */
+    public long getIdleTimeNanos() {
+        return idleNanos;
+    }
+
     public String getOwningTaskName() {
         return owningTaskName;
     }
