@@ -96,7 +96,16 @@ public final class SlotPool implements ExecutionSlotAllocator {
                     jobDescription);
             return accepted;
         }
-        Iterator<SlotOffer> pendingOffers = offers.iterator();
+        List<SlotOffer> newOffers = new ArrayList<>();
+        for (SlotOffer offer : offers) {
+            // a TaskExecutor offers all its slots of the job again after a lost answer: accepting twice is harmless
+            if (holdsAllocation(offer)) {
+                accepted.add(offer);
+            } else {
+                newOffers.add(offer);
+            }
+        }
+        Iterator<SlotOffer> pendingOffers = newOffers.iterator();
         for (SharedSlot shared : sharedSlots.values()) {
             if (!pendingOffers.hasNext()) {
                 break;
@@ -109,6 +118,15 @@ public final class SlotPool implements ExecutionSlotAllocator {
             }
         }
         return accepted;
+    }
+
+    private boolean holdsAllocation(SlotOffer offer) {
+        for (SharedSlot shared : sharedSlots.values()) {
+            if (shared.slot != null && shared.slot.getAllocationId().equals(offer.getAllocationId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- ExecutionSlotAllocator ----

@@ -64,6 +64,7 @@ public final class MiniCluster implements AutoCloseable {
     private final Map<JobID, JobMasterId> jobMasterIds = new ConcurrentHashMap<>();
     private final List<TaskManagerHandle> taskManagers = new ArrayList<>();
     private final Duration timeout;
+    private static final Duration JOB_RESULT_WAIT = Duration.ofDays(365);
 
     private RpcService jobManagerRpc;
     private StandaloneResourceManager resourceManager;
@@ -165,8 +166,9 @@ public final class MiniCluster implements AutoCloseable {
         return dispatcherGateway.submitJob(jobGraph, timeout);
     }
 
+    /** Completes when the job has ended; waiting for a job is not bounded by the RPC timeout. */
     public CompletableFuture<JobResult> requestJobResult(JobID jobId) {
-        return dispatcherGateway.requestJobResult(jobId, timeout);
+        return dispatcherGateway.requestJobResult(jobId, JOB_RESULT_WAIT);
     }
 
     public CompletableFuture<JobStatus> getJobStatus(JobID jobId) {
@@ -201,7 +203,8 @@ public final class MiniCluster implements AutoCloseable {
         JobMasterId jobMasterId = JobMasterId.generate();
         jobMasterIds.put(jobGraph.getJobID(), jobMasterId);
         return new JobMaster(jobManagerRpc, jobGraph, configuration, resourceManagerRetrieval(), ResourceID.generate(),
-                jobMasterId, configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT), heartbeatServices);
+                jobMasterId, jobGraph.getJobConfiguration().getOptional(JobManagerOptions.SLOT_REQUEST_TIMEOUT)
+                        .orElse(configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT)), heartbeatServices);
     }
 
     private LeaderRetrievalService resourceManagerRetrieval() {

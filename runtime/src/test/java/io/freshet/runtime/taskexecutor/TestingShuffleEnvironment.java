@@ -141,6 +141,14 @@ final class TestingShuffleEnvironment implements ShuffleEnvironment {
         }
 
         @Override
+        public long getIdleTimeMs() {
+            return 0;
+        }
+
+        @Override
+        public void requestPartitions() {}
+
+        @Override
         public void close() throws IOException {
             closed.set(true);
         }

@@ -6,8 +6,9 @@ import io.freshet.runtime.event.AbstractEvent;
 import io.freshet.runtime.io.network.buffer.Buffer;
 
 /**
- * What an input gate hands its task: a data buffer or an event, with the index of the channel it came through.
- * The receiver owns a buffer and must recycle it once read.
+ * What an {@link InputGate} returns: either a data buffer (whose reference passes to the caller, who recycles it,
+ * usually through a record deserializer) or an already deserialized event, with the index of the channel it came
+ * from.
  */
 public final class BufferOrEvent {
 
@@ -16,14 +17,14 @@ public final class BufferOrEvent {
     private final int channelIndex;
 
     public BufferOrEvent(Buffer buffer, int channelIndex) {
-        this.buffer = Objects.requireNonNull(buffer, "buffer");
+        this.buffer = Objects.requireNonNull(buffer);
         this.event = null;
         this.channelIndex = channelIndex;
     }
 
     public BufferOrEvent(AbstractEvent event, int channelIndex) {
         this.buffer = null;
-        this.event = Objects.requireNonNull(event, "event");
+        this.event = Objects.requireNonNull(event);
         this.channelIndex = channelIndex;
     }
 
@@ -35,10 +36,12 @@ public final class BufferOrEvent {
         return event != null;
     }
 
+    /** The data buffer; null for an event. */
     public Buffer getBuffer() {
         return buffer;
     }
 
+    /** The event; null for a buffer. */
     public AbstractEvent getEvent() {
         return event;
     }

@@ -2,32 +2,40 @@ package io.freshet.runtime.io.network.partition.consumer;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+
+import io.freshet.runtime.io.AvailabilityProvider;
 
 /**
- * One input of a task: the channels that read the subpartitions of the producers of one data set, merged into
- * one stream of buffers and events in arrival order (order is kept per channel, not across channels).
+ * The input of a consuming task from one intermediate result: one input channel per producer subpartition it
+ * reads, merged into one sequence of buffers and events.
  *
- * <p>Laws: the gate is read by the task thread only; buffers handed out belong to the reader, which recycles
- * them; the gate is finished once every channel delivered its end-of-partition event; an error of a channel
- * (producer failed, partition not found, connection lost) is thrown from the next read, naming the partition.
+ * <p>Laws: the buffers and events of one channel come out in the order the producer wrote them; channels
+ * interleave in the order their data arrives. Each channel ends with an end-of-partition event, returned like any
+ * other event; after the last channel's, {@link #isFinished()} is true and the gate returns nothing more. A
+ * channel's failure (producer failed, partition not found, connection lost) comes out of {@link #getNext()} or
+ * {@link #pollNext()} as an {@link IOException} naming the partition and the producer's address. Read by one
+ * thread (the task's).
  */
-public interface InputGate extends AutoCloseable {
+public interface InputGate extends AvailabilityProvider, AutoCloseable {
 
     int getNumberOfInputChannels();
 
-    /** Blocks until a buffer or event is available; empty once the gate is finished. */
+    /** Requests the subpartitions of all channels; done by the first read if not called before. Idempotent. */
+    void requestPartitions() throws IOException;
+
+    /** The next buffer or event, waiting until one arrives; empty once the gate is finished. */
     Optional<BufferOrEvent> getNext() throws IOException, InterruptedException;
 
-    /** The next buffer or event if one is available now; empty otherwise (or when finished). */
+    /** The next buffer or event if one is there now; empty otherwise (check {@link #isFinished()}). */
     Optional<BufferOrEvent> pollNext() throws IOException;
 
-    /** Completes when data is (or may be) available or the gate is finished. */
-    CompletableFuture<?> getAvailableFuture();
-
+    /** True once every channel delivered its end-of-partition event. */
     boolean isFinished();
 
-    /** Releases the channels and their buffers. */
+    /** Total time the reading thread waited in {@link #getNext()} for input, in milliseconds. */
+    long getIdleTimeMs();
+
+    /** Releases every channel and the gate's buffers; a thread waiting in {@link #getNext()} fails. Idempotent. */
     @Override
     void close() throws IOException;
 }

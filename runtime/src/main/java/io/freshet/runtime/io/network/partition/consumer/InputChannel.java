@@ -1,0 +1,92 @@
+package io.freshet.runtime.io.network.partition.consumer;
+
+import java.io.IOException;
+
+import io.freshet.runtime.io.network.partition.BufferAndBacklog;
+import io.freshet.runtime.io.network.partition.PartitionException;
+import io.freshet.runtime.io.network.partition.ResultPartitionID;
+
+/**
+ * One input of a {@link SingleInputGate}: reads one subpartition of one producer's partition.
+ *
+ * <p>Laws: a channel tells its gate through {@link #notifyChannelNonEmpty()} whenever it goes from "nothing to
+ * read" to "something to read" (or failed); the gate then calls {@link #getNextBuffer()} on its own thread and asks
+ * again without a new notification as long as {@link BufferAndBacklog#isMoreAvailable()} says so. An error set by
+ * any thread is thrown by the next {@link #getNextBuffer()}, wrapped in a {@link PartitionException} that names the
+ * partition and the producer's address.
+ */
+public abstract class InputChannel {
+
+    protected final SingleInputGate inputGate;
+    protected final int channelIndex;
+    protected final ResultPartitionID partitionId;
+    protected final int subpartitionIndex;
+    protected final String producerAddress;
+
+    private volatile Throwable cause;
+
+    protected InputChannel(SingleInputGate inputGate, int channelIndex, ResultPartitionID partitionId,
+            int subpartitionIndex, String producerAddress) {
+        this.inputGate = inputGate;
+        this.channelIndex = channelIndex;
+        this.partitionId = partitionId;
+        this.subpartitionIndex = subpartitionIndex;
+        this.producerAddress = producerAddress;
+    }
+
+    /** Starts reading (asks the producer's TaskExecutor for the subpartition). Called once by the gate. */
+    abstract void requestSubpartition() throws IOException;
+
+    /** The next buffer, or null when none is there now. */
+    abstract BufferAndBacklog getNextBuffer() throws IOException;
+
+    /** Stops reading and gives back every buffer held. Idempotent. */
+    abstract void releaseAllResources();
+
+    protected final void notifyChannelNonEmpty() {
+        inputGate.notifyChannelNonEmpty(this);
+    }
+
+    /** Records the first error and wakes the gate, whose next read of this channel throws it. */
+    protected final void setError(Throwable error) {
+        if (cause == null) {
+            cause = error;
+        }
+        notifyChannelNonEmpty();
+    }
+
+    protected final void checkError() throws IOException {
+        Throwable error = cause;
+        if (error != null) {
+            throw new PartitionException("Input channel " + channelIndex + " of " + inputGate.getOwningTaskName()
+                    + " failed reading subpartition " + subpartitionIndex + " of partition " + partitionId
+                    + " from the producer at " + producerAddress + ": " + error.getMessage(), partitionId, error);
+        }
+    }
+
+    protected final boolean hasError() {
+        return cause != null;
+    }
+
+    public int getChannelIndex() {
+        return channelIndex;
+    }
+
+    public int getSubpartitionIndex() {
+        return subpartitionIndex;
+    }
+
+    public ResultPartitionID getPartitionId() {
+        return partitionId;
+    }
+
+    public String getProducerAddress() {
+        return producerAddress;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + channelIndex + ", " + partitionId + "#" + subpartitionIndex
+                + " @ " + producerAddress + "]";
+    }
+}

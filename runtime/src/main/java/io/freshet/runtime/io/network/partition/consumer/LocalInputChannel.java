@@ -1,0 +1,67 @@
+package io.freshet.runtime.io.network.partition.consumer;
+
+import java.io.IOException;
+
+import io.freshet.runtime.io.network.partition.BufferAndBacklog;
+import io.freshet.runtime.io.network.partition.BufferAvailabilityListener;
+import io.freshet.runtime.io.network.partition.PartitionException;
+import io.freshet.runtime.io.network.partition.ResultPartitionID;
+import io.freshet.runtime.io.network.partition.ResultPartitionManager;
+import io.freshet.runtime.io.network.partition.ResultSubpartitionView;
+
+/**
+ * Reads a subpartition of a producer on the same TaskExecutor straight from its {@link ResultPartitionManager}: the
+ * producer's buffers reach the consumer as they are, without copy, and go back to the producer's pool when the
+ * consumer recycles them.
+ */
+public final class LocalInputChannel extends InputChannel implements BufferAvailabilityListener {
+
+    private final ResultPartitionManager partitionManager;
+    private volatile ResultSubpartitionView subpartitionView;
+
+    public LocalInputChannel(SingleInputGate inputGate, int channelIndex, ResultPartitionID partitionId,
+            int subpartitionIndex, ResultPartitionManager partitionManager) {
+        super(inputGate, channelIndex, partitionId, subpartitionIndex, "local");
+        this.partitionManager = partitionManager;
+    }
+
+    @Override
+    void requestSubpartition() {
+        try {
+            subpartitionView = partitionManager.createSubpartitionView(partitionId, subpartitionIndex, this);
+        } catch (IOException | RuntimeException e) {
+            setError(e);
+        }
+    }
+
+    @Override
+    public void notifyDataAvailable() {
+        notifyChannelNonEmpty();
+    }
+
+    @Override
+    BufferAndBacklog getNextBuffer() throws IOException {
+        checkError();
+        ResultSubpartitionView view = subpartitionView;
+        if (view == null) {
+            return null;
+        }
+        BufferAndBacklog next = view.getNextBuffer();
+        if (next == null && view.isReleased()) {
+            Throwable failure = view.getFailureCause();
+            setError(failure != null ? failure
+                    : new PartitionException("the partition was released before this channel read its end",
+                            partitionId));
+            checkError();
+        }
+        return next;
+    }
+
+    @Override
+    void releaseAllResources() {
+        ResultSubpartitionView view = subpartitionView;
+        if (view != null) {
+            view.releaseAllResources();
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package io.freshet.runtime.minicluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.freshet.api.common.JobStatus;
+import io.freshet.configuration.Configuration;
+import io.freshet.configuration.HeartbeatManagerOptions;
+import io.freshet.configuration.JobManagerOptions;
+import io.freshet.configuration.TaskManagerOptions;
+import io.freshet.runtime.io.network.partition.ResultPartitionType;
+import io.freshet.runtime.jobgraph.DistributionPattern;
+import io.freshet.runtime.jobgraph.InvalidJobGraphException;
+import io.freshet.runtime.jobgraph.JobGraph;
+import io.freshet.runtime.jobgraph.JobVertex;
+import io.freshet.runtime.jobmanager.scheduler.SlotSharingGroup;
+import io.freshet.runtime.jobmaster.JobResult;
+import io.freshet.runtime.rpc.RpcSystem;
+import io.freshet.runtime.shuffle.NettyShuffleServiceEnvironment;
+
+/**
+ * Jobs of test invokables on a MiniCluster of 2 TaskExecutors with 2 slots each, the components talking over the
+ * Netty RPC transport and exchanging data through the Netty shuffle (local channels inside one TaskExecutor).
+ */
+class MiniClusterITCase {
+
+    private static final int TASK_MANAGERS = 2;
+    private static final int SLOTS_PER_TASK_MANAGER = 2;
+
+    private static MiniCluster cluster;
+
+    static Configuration clusterConfiguration() {
+        Configuration configuration = new Configuration();
+        configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, SLOTS_PER_TASK_MANAGER);
+        configuration.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(200));
+        configuration.set(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, Duration.ofSeconds(2));
+        return configuration;
+    }
+
+    static MiniCluster startCluster(Configuration configuration, int taskManagers) throws Exception {
+        MiniCluster miniCluster = new MiniCluster(configuration, taskManagers, RpcSystem.netty(), resourceId -> {
+            try {
+                return NettyShuffleServiceEnvironment.create(configuration, resourceId, "localhost", 512);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        miniCluster.start();
+        return miniCluster;
+    }
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = startCluster(clusterConfiguration(), TASK_MANAGERS);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    // ---- jobs ----
+
+    static JobVertex vertex(String job, String name, Class<?> invokable, int parallelism) {
+        JobVertex vertex = new JobVertex(name);
+        vertex.setInvokableClassName(invokable.getName());
+        vertex.setParallelism(parallelism);
+        vertex.getConfiguration().setString("test.job", job);
+        return vertex;
+    }
+
+    static JobGraph sourceToSink(String name, int parallelism, DistributionPattern pattern, ResultPartitionType type,
+            String partitioner, long records) {
+        JobVertex source = vertex(name, "source", TestInvokables.NumberSource.class, parallelism);
+        source.getConfiguration().setString(TestInvokables.RECORDS, String.valueOf(records));
+        source.getConfiguration().setString(TestInvokables.PARTITIONER, partitioner);
+        JobVertex sink = vertex(name, "sink", TestInvokables.SummingSink.class, parallelism);
+        sink.connectNewDataSetAsInput(source, pattern, type);
+        shareSlots(source, sink);
+        return new JobGraph(null, name, source, sink);
+    }
+
+    /** Puts the vertices in one slot sharing group: a job then needs as many slots as its widest vertex. */
+    static void shareSlots(JobVertex... vertices) {
+        SlotSharingGroup group = new SlotSharingGroup();
+        for (JobVertex vertex : vertices) {
+            vertex.setSlotSharingGroup(group);
+        }
+    }
+
+    private static long[] results(String job) {
+        return TestInvokables.SINK_RESULTS.get(job);
+    }
+
+    private static long expectedSum(long records) {
+        return records * (records - 1) / 2;
+    }
+
+    // ---- tests ----
+
+    @Test
+    void pipelinedAllToAllExchangeDeliversEveryRecordOnce() throws Exception {
+        JobResult result = cluster.executeJobBlocking(sourceToSink("pipelined-rebalance", 4,
+                DistributionPattern.ALL_TO_ALL, ResultPartitionType.PIPELINED, "rebalance", 100_000));
+
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+        assertThat(results("pipelined-rebalance")).containsExactly(4 * 100_000L, 4 * expectedSum(100_000));
+    }
+
+    @Test
+    void blockingExchangeRunsTheConsumersAfterTheProducers() throws Exception {
+        JobResult result = cluster.executeJobBlocking(sourceToSink("blocking", 2, DistributionPattern.ALL_TO_ALL,
+                ResultPartitionType.BLOCKING, "rebalance", 50_000));
+
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+        assertThat(results("blocking")).containsExactly(2 * 50_000L, 2 * expectedSum(50_000));
+    }
+
+    @Test
+    void broadcastDeliversEveryRecordToEveryConsumer() throws Exception {
+        JobResult result = cluster.executeJobBlocking(sourceToSink("broadcast", 2, DistributionPattern.ALL_TO_ALL,
+                ResultPartitionType.PIPELINED, "broadcast", 10_000));
+
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+        assertThat(results("broadcast")).containsExactly(2 * 2 * 10_000L, 2 * 2 * expectedSum(10_000));
+    }
+
+    @Test
+    void pointwiseForwardKeepsRecordsInTheirSubtask() throws Exception {
+        JobResult result = cluster.executeJobBlocking(sourceToSink("forward", 4, DistributionPattern.POINTWISE,
+                ResultPartitionType.PIPELINED, "forward", 10_000));
+
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+        assertThat(results("forward")).containsExactly(4 * 10_000L, 4 * expectedSum(10_000));
+    }
+
+    @Test
+    void recordsLargerThanABufferArriveWhole() throws Exception {
+        JobVertex source = vertex("big", "source", TestInvokables.BigRecordSource.class, 2);
+        source.getConfiguration().setString(TestInvokables.RECORDS, "20");
+        source.getConfiguration().setString(TestInvokables.RECORD_BYTES, "100000");
+        JobVertex sink = vertex("big", "sink", TestInvokables.CheckingBytesSink.class, 2);
+        sink.connectNewDataSetAsInput(source, DistributionPattern.ALL_TO_ALL, ResultPartitionType.PIPELINED);
+        shareSlots(source, sink);
+
+        JobResult result = cluster.executeJobBlocking(new JobGraph(null, "big", source, sink));
+
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+        assertThat(results("big")).containsExactly(40L, 40L * 100_000);
+    }
+
+    @Test
+    void failingTaskIsRestartedUnderFixedDelay() throws Exception {
+        JobVertex vertex = vertex("restarts", "flaky", TestInvokables.FailingOnce.class, 2);
+        JobGraph job = new JobGraph(null, "restarts", vertex);
+        job.getJobConfiguration().setString("restart-strategy.type", "fixed-delay");
+        job.getJobConfiguration().setString("restart-strategy.fixed-delay.attempts", "3");
+        job.getJobConfiguration().setString("restart-strategy.fixed-delay.delay", "10 ms");
+
+        JobResult result = cluster.executeJobBlocking(job);
+
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+    }
+
+    @Test
+    void jobWithoutRestartsFailsWithTheTaskFailure() throws Exception {
+        JobGraph job = new JobGraph(null, "failing", vertex("failing", "bad", TestInvokables.AlwaysFailing.class, 1));
+        job.getJobConfiguration().setString("restart-strategy.type", "none");
+
+        JobResult result = cluster.executeJobBlocking(job);
+
+        assertThat(result.getJobStatus()).isEqualTo(JobStatus.FAILED);
+        assertThat(result.getFailureCause()).hasMessageContaining("bad record 17");
+    }
+
+    @Test
+    void missingInvokableClassFailsTheJobNamingTheClass() throws Exception {
+        JobVertex vertex = new JobVertex("ghost");
+        vertex.setInvokableClassName("com.example.DoesNotExist");
+        vertex.setParallelism(1);
+        JobGraph job = new JobGraph(null, "ghost", vertex);
+        job.getJobConfiguration().setString("restart-strategy.type", "none");
+
+        JobResult result = cluster.executeJobBlocking(job);
+
+        assertThat(result.getJobStatus()).isEqualTo(JobStatus.FAILED);
+        assertThat(result.getFailureCause()).hasMessageContaining("com.example.DoesNotExist");
+    }
+
+    @Test
+    void runningJobIsCancelled() throws Exception {
+        TestInvokables.STARTED.put("cancel", new CountDownLatch(2));
+        JobGraph job = new JobGraph(null, "cancel",
+                vertex("cancel", "blocking", TestInvokables.BlockingUntilCancelled.class, 2));
+        cluster.submitJob(job).get();
+        assertThat(TestInvokables.STARTED.get("cancel").await(30, TimeUnit.SECONDS)).isTrue();
+
+        cluster.cancelJob(job.getJobID()).get();
+
+        assertThat(cluster.requestJobResult(job.getJobID()).get(30, TimeUnit.SECONDS).getJobStatus())
+                .isEqualTo(JobStatus.CANCELED);
+    }
+
+    @Test
+    void invalidGraphIsRejectedAndTheClusterKeepsServing() throws Exception {
+        JobVertex a = vertex("cycle", "a", TestInvokables.NumberSource.class, 1);
+        JobVertex b = vertex("cycle", "b", TestInvokables.SummingSink.class, 1);
+        b.connectNewDataSetAsInput(a, DistributionPattern.POINTWISE, ResultPartitionType.PIPELINED);
+        a.connectNewDataSetAsInput(b, DistributionPattern.POINTWISE, ResultPartitionType.PIPELINED);
+
+        assertThatThrownBy(() -> cluster.submitJob(new JobGraph(null, "cycle", a, b)).get())
+                .hasCauseInstanceOf(InvalidJobGraphException.class)
+                .hasMessageContaining("cycle");
+        JobResult next = cluster.executeJobBlocking(sourceToSink("after-cycle", 1, DistributionPattern.POINTWISE,
+                ResultPartitionType.PIPELINED, "forward", 10));
+        assertThat(next.getJobStatus()).isEqualTo(JobStatus.FINISHED);
+    }
+
+    @Test
+    void jobNeedingMoreSlotsThanExistFailsNamingTheMissingSlots() throws Exception {
+        // one pipelined region that needs one slot more than the cluster has
+        JobGraph job = sourceToSink("too-wide", TASK_MANAGERS * SLOTS_PER_TASK_MANAGER + 1,
+                DistributionPattern.ALL_TO_ALL, ResultPartitionType.PIPELINED, "rebalance", 10);
+        job.getJobConfiguration().setString("restart-strategy.type", "none");
+        job.getJobConfiguration().set(JobManagerOptions.SLOT_REQUEST_TIMEOUT, Duration.ofSeconds(2));
+
+        JobResult result = cluster.executeJobBlocking(job);
+
+        assertThat(result.getJobStatus()).isEqualTo(JobStatus.FAILED);
+        assertThat(result.getFailureCause()).hasMessageContaining("slot.request.timeout").hasMessageContaining("missing");
+    }
+}
