@@ -172,6 +172,49 @@ class MiniClusterITCase {
         assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"fixed-delay", "exponential-delay", "failure-rate"})
+    void failingTaskIsRestartedUnderEachRestartStrategy(String strategy) throws Exception {
+        String name = "restarts-" + strategy;
+        JobGraph job = new JobGraph(null, name, vertex(name, "flaky", TestInvokables.FailingOnce.class, 2));
+        job.getJobConfiguration().setString("restart-strategy.type", strategy);
+        // two subtasks fail once each: two restarts (the defaults allow one for fixed-delay and failure-rate)
+        job.getJobConfiguration().setString("restart-strategy.fixed-delay.attempts", "2");
+        job.getJobConfiguration().setString("restart-strategy.fixed-delay.delay", "10 ms");
+        job.getJobConfiguration().setString("restart-strategy.failure-rate.max-failures-per-interval", "2");
+        job.getJobConfiguration().setString("restart-strategy.exponential-delay.initial-backoff", "10 ms");
+        job.getJobConfiguration().setString("restart-strategy.failure-rate.delay", "10 ms");
+
+        JobResult result = cluster.executeJobBlocking(job);
+
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+    }
+
+    @Test
+    void jobWaitsForSlotsUntilAnotherJobFreesThem() throws Exception {
+        String first = "holds-all-slots";
+        TestInvokables.STARTED.put(first, new CountDownLatch(TASK_MANAGERS * SLOTS_PER_TASK_MANAGER));
+        TestInvokables.BlockingFirstAttempt.RELEASE.put(first, new CountDownLatch(1));
+        JobGraph holder = new JobGraph(null, first, vertex(first, "holder", TestInvokables.BlockingFirstAttempt.class,
+                TASK_MANAGERS * SLOTS_PER_TASK_MANAGER));
+        cluster.submitJob(holder).get();
+        assertThat(TestInvokables.STARTED.get(first).await(30, TimeUnit.SECONDS)).isTrue();
+
+        JobGraph waiting = sourceToSink("waits-for-slots", 2, DistributionPattern.ALL_TO_ALL,
+                ResultPartitionType.PIPELINED, "rebalance", 1000);
+        cluster.submitJob(waiting).get();
+        assertThat(cluster.getJobStatus(waiting.getJobID()).get()).isEqualTo(JobStatus.RUNNING);
+        assertThat(results("waits-for-slots")).isNull();
+
+        TestInvokables.BlockingFirstAttempt.RELEASE.get(first).countDown();
+
+        assertThat(cluster.requestJobResult(holder.getJobID()).get(30, TimeUnit.SECONDS).getJobStatus())
+                .isEqualTo(JobStatus.FINISHED);
+        JobResult result = cluster.requestJobResult(waiting.getJobID()).get(60, TimeUnit.SECONDS);
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+        assertThat(results("waits-for-slots")).containsExactly(2 * 1000L, 2 * expectedSum(1000));
+    }
+
     @Test
     void jobWithoutRestartsFailsWithTheTaskFailure() throws Exception {
         JobGraph job = new JobGraph(null, "failing", vertex("failing", "bad", TestInvokables.AlwaysFailing.class, 1));
