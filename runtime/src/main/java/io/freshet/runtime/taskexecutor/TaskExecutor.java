@@ -442,6 +442,18 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         } else {
             log.info("Free slot {} of job {}.", allocationId, slot.getJobId());
         }
+        reportSlotsToResourceManager();
+    }
+
+    /**
+     * Tells the ResourceManager about the slots now, instead of with the next heartbeat, so that a freed slot can
+     * serve the next job at once (the heartbeat interval is 10 s by default).
+     */
+    private void reportSlotsToResourceManager() {
+        EstablishedResourceManagerConnection connection = resourceManagerConnection;
+        if (connection != null) {
+            connection.gateway.heartbeatFromTaskManager(resourceId, taskSlotTable.createSlotReport());
+        }
     }
 
     /** Runs {@code callable} on the main thread; lets tests read state without races. */
@@ -688,7 +700,11 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     }
 
     private void onTaskTerminated(Task task) {
+        int freeBefore = taskSlotTable.createSlotReport().getNumberOfFreeSlots();
         taskSlotTable.removeTask(task.getExecutionId());
+        if (taskSlotTable.createSlotReport().getNumberOfFreeSlots() != freeBefore) {
+            reportSlotsToResourceManager(); // the last task of a released slot ended: the slot is free now
+        }
         log.debug("Removed task {} ({}), which ended as {}.", task.getTaskNameWithSubtask(), task.getExecutionId(),
                 task.getExecutionState());
     }
