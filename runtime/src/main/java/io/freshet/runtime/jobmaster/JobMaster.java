@@ -2,7 +2,9 @@ package io.freshet.runtime.jobmaster;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -55,6 +57,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
     private final CompletableFuture<JobResult> resultFuture = new CompletableFuture<>();
     private final HeartbeatServices heartbeatServices;
     private HeartbeatManager<Collection<ExecutionAttemptID>, Void> taskManagerHeartbeats;
+    private final Map<ResourceID, TaskExecutorGateway> registeredTaskExecutors = new LinkedHashMap<>();
 
     private ExecutionGraph executionGraph;
     private SlotPool slotPool;
@@ -100,6 +103,17 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
     protected void onStart() throws Exception {
         setFencingToken(jobMasterId);
         startTime = System.currentTimeMillis();
+        try {
+            startJob();
+        } catch (Exception | LinkageError e) {
+            log.error("Could not start job '{}' ({}).", jobGraph.getName(), jobGraph.getJobID(), e);
+            resultFuture.complete(new JobResult(jobGraph.getJobID(), jobGraph.getName(), JobStatus.FAILED, e,
+                    System.currentTimeMillis() - startTime));
+            throw e;
+        }
+    }
+
+    private void startJob() throws Exception {
         String description = "job '" + jobGraph.getName() + "' (" + jobGraph.getJobID() + ")";
         RestartBackoffTimeStrategy restartStrategy = RestartBackoffTimeStrategyFactoryLoader
                 .createRestartBackoffTimeStrategyFactory(jobGraph.getJobConfiguration(), clusterConfiguration, false)
@@ -128,6 +142,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         if (slotPool != null) {
             slotPool.releaseAll(new IllegalStateException("the JobMaster of " + jobGraph.getJobID() + " stopped"));
         }
+        disconnectTaskManagers(new IllegalStateException("the JobMaster of " + jobGraph.getJobID() + " stopped"));
         disconnectFromResourceManager(new IllegalStateException("the JobMaster stopped"));
         try {
             resourceManagerRetrieval.stop();
@@ -146,6 +161,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
                 executionGraph.getFailureCause(), System.currentTimeMillis() - startTime);
         log.info("Job '{}' ({}) reached terminal state {}.", jobGraph.getName(), jobGraph.getJobID(), status);
         slotPool.releaseAll(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
+        disconnectTaskManagers(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
         disconnectFromResourceManager(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
         resultFuture.complete(result);
     }
@@ -222,6 +238,17 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         }
     }
 
+    /** Tells every TaskExecutor of the job that it is over here, so they release its partitions and connection. */
+    private void disconnectTaskManagers(Exception cause) {
+        for (Map.Entry<ResourceID, TaskExecutorGateway> entry : registeredTaskExecutors.entrySet()) {
+            if (taskManagerHeartbeats != null) {
+                taskManagerHeartbeats.unmonitorTarget(entry.getKey());
+            }
+            entry.getValue().disconnectJobManager(jobGraph.getJobID(), cause);
+        }
+        registeredTaskExecutors.clear();
+    }
+
     private void disconnectFromResourceManager(Exception cause) {
         if (resourceManager != null) {
             resourceManager.disconnectJobManager(jobGraph.getJobID(), cause);
@@ -248,6 +275,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
                             registration.getDataPort(), new RpcTaskManagerGateway(gateway, jobMasterId));
                     taskManagerHeartbeats.monitorTarget(registration.getResourceId(),
                             (origin, payload) -> gateway.heartbeatFromJobManager(origin));
+                    registeredTaskExecutors.put(registration.getResourceId(), gateway);
                     log.info("TaskExecutor {} registered for job {}.", registration.getResourceId(), jobId);
                     return (RegistrationResponse) new RegistrationResponse.Success(
                             registration.getResourceId().toString(), resourceId);
@@ -300,6 +328,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
     @Override
     public CompletableFuture<Acknowledge> disconnectTaskManager(ResourceID taskManagerId, Exception cause) {
         taskManagerHeartbeats.unmonitorTarget(taskManagerId);
+        registeredTaskExecutors.remove(taskManagerId);
         List<ExecutionVertex> affected = slotPool.releaseTaskManager(taskManagerId);
         log.info("TaskExecutor {} disconnected from job {} ({} subtasks affected).", taskManagerId,
                 jobGraph.getJobID(), affected.size(), cause);

@@ -72,8 +72,8 @@ public final class SlotPool implements ExecutionSlotAllocator {
     }
 
     /**
-     * Forgets a TaskExecutor; returns the subtasks that held its slots (the caller fails them), and asks for
-     * replacement slots for the shared slots still wanted.
+     * Forgets a TaskExecutor; returns the subtasks that held its slots. The caller fails them: releasing their
+     * slots drops the dead shared slots, and their restarts ask for new ones.
      */
     public List<ExecutionVertex> releaseTaskManager(ResourceID id) {
         taskManagers.remove(id);

@@ -115,7 +115,7 @@ public final class MiniCluster implements AutoCloseable {
                 TaskManagerServices.fromConfiguration(configuration, shuffle), fatalErrorHandler(),
                 SystemClock.getInstance());
         taskExecutor.start();
-        taskManagers.add(new TaskManagerHandle(resourceId, rpc, taskExecutor));
+        taskManagers.add(new TaskManagerHandle(resourceId, rpc, taskExecutor, shuffle));
         return taskManagers.size() - 1;
     }
 
@@ -193,6 +193,11 @@ public final class MiniCluster implements AutoCloseable {
         return dispatcherGateway;
     }
 
+    /** The shuffle environment of TaskExecutor {@code index} (to inspect its partitions in tests). */
+    public ShuffleEnvironment getShuffleEnvironment(int index) {
+        return taskManagers.get(index).shuffle;
+    }
+
     public int getNumberOfTaskManagers() {
         return taskManagers.size();
     }
@@ -202,9 +207,11 @@ public final class MiniCluster implements AutoCloseable {
     private JobMaster createJobMaster(JobGraph jobGraph) {
         JobMasterId jobMasterId = JobMasterId.generate();
         jobMasterIds.put(jobGraph.getJobID(), jobMasterId);
-        return new JobMaster(jobManagerRpc, jobGraph, configuration, resourceManagerRetrieval(), ResourceID.generate(),
+        JobMaster jobMaster = new JobMaster(jobManagerRpc, jobGraph, configuration, resourceManagerRetrieval(), ResourceID.generate(),
                 jobMasterId, jobGraph.getJobConfiguration().getOptional(JobManagerOptions.SLOT_REQUEST_TIMEOUT)
                         .orElse(configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT)), heartbeatServices);
+        jobMaster.getResultFuture().whenComplete((result, failure) -> jobMasterIds.remove(jobGraph.getJobID()));
+        return jobMaster;
     }
 
     private LeaderRetrievalService resourceManagerRetrieval() {
@@ -250,11 +257,13 @@ public final class MiniCluster implements AutoCloseable {
         final ResourceID resourceId;
         final RpcService rpc;
         final TaskExecutor taskExecutor;
+        final ShuffleEnvironment shuffle;
 
-        TaskManagerHandle(ResourceID resourceId, RpcService rpc, TaskExecutor taskExecutor) {
+        TaskManagerHandle(ResourceID resourceId, RpcService rpc, TaskExecutor taskExecutor, ShuffleEnvironment shuffle) {
             this.resourceId = resourceId;
             this.rpc = rpc;
             this.taskExecutor = taskExecutor;
+            this.shuffle = shuffle;
         }
     }
 }

@@ -129,11 +129,16 @@ public final class RegionScheduler {
             handleFailure(vertices.get(0), cause);
             return;
         }
-        for (int i = 0; i < vertices.size(); i++) {
-            graph.assignSlot(vertices.get(i), slots.get(i).join());
-        }
-        for (ExecutionVertex vertex : vertices) {
-            deploy(vertex);
+        try {
+            for (int i = 0; i < vertices.size(); i++) {
+                graph.assignSlot(vertices.get(i), slots.get(i).join());
+            }
+            for (ExecutionVertex vertex : vertices) {
+                deploy(vertex);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not deploy a region of job {} ({}).", graph.getJobName(), graph.getJobId(), e);
+            handleFailure(vertices.get(0), e);
         }
     }
 
@@ -182,7 +187,11 @@ public final class RegionScheduler {
                 Throwable cause = state.getError() != null ? state.getError()
                         : new IllegalStateException(vertex + " failed without a reported cause");
                 execution.setFailureCauseFromReport(cause);
-                handleFailure(vertex, cause);
+                if (previous == ExecutionState.CANCELING) {
+                    onTaskTerminated(vertex); // a task we were cancelling failed on its way out: not a new failure
+                } else {
+                    handleFailure(vertex, cause);
+                }
                 break;
             }
             case CANCELED:
@@ -229,10 +238,16 @@ public final class RegionScheduler {
             return;
         }
         Execution execution = vertex.getCurrentExecution();
+        boolean wasCancelling = execution.getState() == ExecutionState.CANCELING;
         if (!execution.getState().isTerminal()) {
             execution.transitionTo(ExecutionState.FAILED);
         }
         slotAllocator.releaseSlotOf(vertex, cause);
+        if (wasCancelling || restartingRegions.contains(topology.getPipelinedRegionOfVertex(vertex.getId()))) {
+            // part of a restart already under way (a TaskExecutor lost with several tasks of the region, say)
+            onTaskTerminated(vertex);
+            return;
+        }
         restartStrategy.notifyFailure(cause);
         if (!restartStrategy.canRestart()) {
             LOG.info("Job {} ({}) fails: {} failed and {} allows no more restarts.", graph.getJobName(),
@@ -244,13 +259,12 @@ public final class RegionScheduler {
             return;
         }
         Set<PipelinedRegion> toRestart = regionsToRestart(topology.getPipelinedRegionOfVertex(vertex.getId()));
+        toRestart.removeAll(restartingRegions); // those restart with the restart already scheduled for them
         long backoff = restartStrategy.getBackoffTime();
         LOG.info("{} failed; restarting {} region(s) in {} ms ({}).", vertex.getTaskNameWithSubtaskIndex(),
                 toRestart.size(), backoff, restartStrategy, cause);
         for (PipelinedRegion region : toRestart) {
-            if (!restartingRegions.add(region)) {
-                continue;
-            }
+            restartingRegions.add(region);
             regionVersions.merge(region, 1, Integer::sum);
             scheduledRegions.remove(region);
             finishedRegions.remove(region);
@@ -280,6 +294,9 @@ public final class RegionScheduler {
     }
 
     private void restartRegions(Set<PipelinedRegion> regions) {
+        if (!restartingRegions.containsAll(regions)) {
+            return; // restarted already (never twice for one failure)
+        }
         if (graph.getState() != JobStatus.RUNNING) {
             restartingRegions.removeAll(regions);
             return;

@@ -127,6 +127,40 @@ class MiniClusterITCase {
     }
 
     @Test
+    void blockingPartitionsAreReleasedWhenTheJobEnds() throws Exception {
+        JobResult result = cluster.executeJobBlocking(sourceToSink("blocking-release", 2,
+                DistributionPattern.ALL_TO_ALL, ResultPartitionType.BLOCKING, "rebalance", 1000));
+        assertThat(result.getJobStatus()).isEqualTo(JobStatus.FINISHED);
+
+        // well before the heartbeat timeout (2 s): the JobMaster tells its TaskExecutors the job is over
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000);
+        while (registeredPartitions() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(registeredPartitions()).isZero();
+    }
+
+    private static int registeredPartitions() {
+        int partitions = 0;
+        for (int i = 0; i < cluster.getNumberOfTaskManagers(); i++) {
+            partitions += ((NettyShuffleServiceEnvironment) cluster.getShuffleEnvironment(i)).getNetworkEnvironment()
+                    .getResultPartitionManager().getNumberOfRegisteredPartitions();
+        }
+        return partitions;
+    }
+
+    @Test
+    void jobWhoseJobMasterCannotStartFailsWithTheReason() throws Exception {
+        JobGraph job = new JobGraph(null, "bad-strategy", vertex("bad-strategy", "v", TestInvokables.FailingOnce.class, 1));
+        job.getJobConfiguration().setString("restart-strategy.type", "bogus");
+
+        JobResult result = cluster.executeJobBlocking(job);
+
+        assertThat(result.getJobStatus()).isEqualTo(JobStatus.FAILED);
+        assertThat(result.getFailureCause()).hasMessageContaining("restart-strategy.type").hasMessageContaining("bogus");
+    }
+
+    @Test
     void broadcastDeliversEveryRecordToEveryConsumer() throws Exception {
         JobResult result = cluster.executeJobBlocking(sourceToSink("broadcast", 2, DistributionPattern.ALL_TO_ALL,
                 ResultPartitionType.PIPELINED, "broadcast", 10_000));

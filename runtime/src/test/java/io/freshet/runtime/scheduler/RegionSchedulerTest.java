@@ -135,6 +135,28 @@ class RegionSchedulerTest {
     }
 
     @Test
+    void failureOfATaskBeingCancelledIsPartOfTheRunningRestart() {
+        RegionScheduler scheduler = scheduler(pipelinedJob(2), fixedDelay(1));
+        scheduler.startScheduling();
+        List<TaskDeploymentDescriptor> sources = deployedNamed("source");
+
+        scheduler.updateTaskExecutionState(new TaskExecutionState(sources.get(0).getExecutionAttemptId(),
+                ExecutionState.FAILED, new RuntimeException("first")));
+        // the other source was being cancelled and fails on its way out (its TaskExecutor died, say)
+        scheduler.updateTaskExecutionState(new TaskExecutionState(sources.get(1).getExecutionAttemptId(),
+                ExecutionState.FAILED, new RuntimeException("second")));
+        deployedNamed("sink").forEach(tdd -> report(scheduler, tdd, ExecutionState.CANCELED));
+        mainThread.triggerScheduledTasks();
+
+        assertThat(scheduler.getExecutionGraph().getState()).isEqualTo(JobStatus.RUNNING);
+        assertThat(taskManager.deployed).hasSize(8);
+        mainThread.triggerScheduledTasks();
+        assertThat(taskManager.deployed).as("no second restart").hasSize(8);
+        taskManager.deployed.subList(4, 8).forEach(tdd -> runToFinish(scheduler, tdd));
+        assertThat(scheduler.getJobTerminationFuture()).isCompletedWithValue(JobStatus.FINISHED);
+    }
+
+    @Test
     void jobFailsWhenTheRestartStrategyRefuses() {
         RegionScheduler scheduler = scheduler(pipelinedJob(1), NoRestartBackoffTimeStrategy.INSTANCE);
         scheduler.startScheduling();
