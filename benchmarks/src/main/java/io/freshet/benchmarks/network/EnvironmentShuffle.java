@@ -42,7 +42,9 @@ final class EnvironmentShuffle<T> extends ShuffleConsumerThread implements Local
     private final ResultPartition partition;
     private final SingleInputGate gate;
     private final RecordWriter<T> writer;
-    private final RecordReader<T> reader;
+    private final Supplier<TypeSerializer<T>> serializers;
+    /** Created by the consumer thread, as a consuming task creates its reader (see {@link #run()}). */
+    private volatile RecordReader<T> reader;
     private final ToLongFunction<T> checksumOf;
     private long produced;
     private int next;
@@ -63,7 +65,7 @@ final class EnvironmentShuffle<T> extends ShuffleConsumerThread implements Local
                 : InputChannelDescriptor.local(partitionId, 0);
         this.gate = consumerEnvironment.createInputGate("benchmark consumer", List.of(channel));
         this.writer = new RecordWriter<>(partition, partition, new ForwardPartitioner<>(), serializers.get());
-        this.reader = new RecordReader<>(gate, serializers.get(), true);
+        this.serializers = serializers;
         thread.start();
     }
 
@@ -104,6 +106,10 @@ final class EnvironmentShuffle<T> extends ShuffleConsumerThread implements Local
     public void run() {
         long sum = 0;
         long count = 0;
+        // the consumer's objects are allocated by its own thread, away from the producer's (no false sharing of the
+        // cache lines the two threads write per record), as they would be in two tasks
+        RecordReader<T> reader = new RecordReader<>(gate, serializers.get(), true);
+        this.reader = reader;
         try {
             T record;
             while ((record = reader.next()) != null) {
@@ -125,7 +131,10 @@ final class EnvironmentShuffle<T> extends ShuffleConsumerThread implements Local
         partition.finish();
         thread.join();
         writer.close();
-        reader.close();
+        RecordReader<T> reader = this.reader;
+        if (reader != null) {
+            reader.close();
+        }
         partition.close();
         consumerEnvironment.close();
         if (consumerEnvironment != producerEnvironment) {
