@@ -1,7 +1,6 @@
 package io.freshet.benchmarks.network;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -9,31 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.ToLongFunction;
 
 import io.freshet.api.common.serialization.SerializerConfigImpl;
 import io.freshet.api.common.typeinfo.TypeHint;
 import io.freshet.api.common.typeinfo.TypeInformation;
-import io.freshet.api.common.typeutils.TypeSerializer;
 import io.freshet.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
 import io.freshet.api.java.tuple.Tuple2;
-import io.freshet.runtime.io.network.api.EndOfPartitionEvent;
-import io.freshet.runtime.io.network.api.serialization.EventSerializer;
-import io.freshet.runtime.io.network.api.serialization.RecordDeserializer;
-import io.freshet.runtime.io.network.api.serialization.SpanningRecordDeserializer;
-import io.freshet.runtime.io.network.api.writer.ForwardPartitioner;
-import io.freshet.runtime.io.network.api.writer.RecordWriter;
-import io.freshet.runtime.io.network.api.writer.ResultPartitionWriter;
-import io.freshet.runtime.io.network.buffer.Buffer;
-import io.freshet.runtime.io.network.buffer.BufferPool;
-import io.freshet.runtime.io.network.buffer.NetworkBufferPool;
-import io.freshet.runtime.plugable.ReusingDeserializationDelegate;
 
 /**
  * The two contenders of {@link LocalShuffleBenchmark}: a producer (the caller's thread) moving records to a
- * consumer thread through a bounded {@link ArrayBlockingQueue} of 32 KiB chunks, with the same number of chunks in
- * flight, the same bytes per record, and the same checksum computed from every record read.
+ * consumer thread in 32 KiB chunks, at most {@value #CHUNKS} in flight, the same bytes per record, and the same
+ * checksum computed from every record read. Freshet goes through a {@code ResultPartition} and a
+ * {@code LocalInputChannel} of one {@code NettyShuffleEnvironment} ({@link EnvironmentShuffle}); the hand-written
+ * baseline hands {@code byte[]} chunks over a bounded {@link ArrayBlockingQueue}.
  */
 public final class LocalShuffle {
 
@@ -98,138 +85,12 @@ public final class LocalShuffle {
     public static Shuffle create(boolean freshet, RecordType type) throws IOException {
         if (freshet) {
             return type == RecordType.TUPLE_16B
-                    ? new FreshetShuffle<>(TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {})
+                    ? new EnvironmentShuffle<>(false, () -> TypeInformation.of(new TypeHint<Tuple2<Long, Long>>() {})
                             .createSerializer(new SerializerConfigImpl()), longPairs(), LocalShuffle::checksum)
-                    : new FreshetShuffle<>(BytePrimitiveArraySerializer.INSTANCE, byteArrays(), LocalShuffle::checksum);
+                    : new EnvironmentShuffle<>(false, () -> BytePrimitiveArraySerializer.INSTANCE, byteArrays(),
+                            LocalShuffle::checksum);
         }
         return type == RecordType.TUPLE_16B ? new HandWrittenLongPairShuffle() : new HandWrittenBytesShuffle();
-    }
-
-    private abstract static class ConsumerThread implements Runnable {
-        final Thread thread = new Thread(this, "local-shuffle-consumer");
-        volatile long consumed;
-        volatile long checksum;
-        volatile Throwable failure;
-
-        void awaitConsumed(long produced) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (consumed < produced) {
-                if (failure != null) {
-                    throw new IllegalStateException("the consumer failed", failure);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the consumer read " + consumed + " of " + produced + " records");
-                }
-                Thread.onSpinWait();
-            }
-        }
-    }
-
-    // ---- Freshet: RecordWriter -> network buffers -> queue -> SpanningRecordDeserializer ----
-
-    static final class FreshetShuffle<T> extends ConsumerThread implements Shuffle, ResultPartitionWriter {
-        private final List<T> records;
-        private final NetworkBufferPool globalPool;
-        private final BufferPool pool;
-        private final ArrayBlockingQueue<Buffer> queue = new ArrayBlockingQueue<>(CHUNKS);
-        private final RecordWriter<T> writer;
-        private final TypeSerializer<T> serializer;
-        private final ToLongFunction<T> checksumOf;
-        private long produced;
-        private int next;
-
-        FreshetShuffle(TypeSerializer<T> serializer, List<T> records, ToLongFunction<T> checksumOf)
-                throws IOException {
-            this.records = records;
-            this.serializer = serializer;
-            this.checksumOf = checksumOf;
-            this.globalPool = new NetworkBufferPool(CHUNKS, CHUNK_SIZE);
-            this.pool = globalPool.createBufferPool(CHUNKS, CHUNKS);
-            this.writer = new RecordWriter<>(this, pool, new ForwardPartitioner<>(), serializer);
-            thread.start();
-        }
-
-        @Override
-        public int getNumberOfSubpartitions() {
-            return 1;
-        }
-
-        @Override
-        public void emitBuffer(int subpartition, Buffer buffer) throws IOException {
-            try {
-                queue.put(buffer);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException();
-            }
-        }
-
-        @Override
-        public void write(int count) throws Exception {
-            List<T> records = this.records;
-            RecordWriter<T> writer = this.writer;
-            int next = this.next;
-            for (int i = 0; i < count; i++) {
-                writer.emit(records.get(next));
-                next = (next + 1) & (DISTINCT_RECORDS - 1);
-            }
-            this.next = next;
-            produced += count;
-        }
-
-        @Override
-        public long drain() throws Exception {
-            writer.flushAll();
-            awaitConsumed(produced);
-            return consumed;
-        }
-
-        @Override
-        public long checksum() {
-            return checksum;
-        }
-
-        @Override
-        public void run() {
-            SpanningRecordDeserializer<T> deserializer = new SpanningRecordDeserializer<>();
-            ReusingDeserializationDelegate<T> delegate = new ReusingDeserializationDelegate<>(serializer);
-            long sum = 0;
-            long count = 0;
-            try {
-                while (true) {
-                    Buffer buffer = queue.take();
-                    if (!buffer.isBuffer()) {
-                        buffer.recycleBuffer();
-                        return;
-                    }
-                    deserializer.setNextBuffer(buffer);
-                    while (true) {
-                        RecordDeserializer.DeserializationResult result = deserializer.getNextRecord(delegate);
-                        if (result.isFullRecord()) {
-                            count++;
-                            sum += checksumOf.applyAsLong(delegate.getInstance());
-                        }
-                        if (result.isBufferConsumed()) {
-                            break;
-                        }
-                    }
-                    checksum = sum;
-                    consumed = count;
-                }
-            } catch (Throwable t) {
-                failure = t;
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            writer.flushAll();
-            emitBuffer(0, EventSerializer.toBuffer(EndOfPartitionEvent.INSTANCE));
-            thread.join();
-            writer.close();
-            pool.lazyDestroy();
-            globalPool.destroy();
-        }
     }
 
     // ---- hand-written: byte[] chunks with hand-written framing, no framework ----
@@ -239,7 +100,7 @@ public final class LocalShuffle {
      * its bytes, big-endian, never split across chunks. Chunks go back to the producer through a free list, as
      * buffers go back to their pool. A chunk with a negative count ends the stream.
      */
-    private abstract static class HandWrittenShuffle extends ConsumerThread implements Shuffle {
+    private abstract static class HandWrittenShuffle extends ShuffleConsumerThread implements Shuffle {
         static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
         static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -251,6 +112,7 @@ public final class LocalShuffle {
         int next;
 
         HandWrittenShuffle() {
+            super("local-shuffle-consumer");
             for (int i = 0; i < CHUNKS; i++) {
                 free.add(new byte[CHUNK_SIZE]);
             }

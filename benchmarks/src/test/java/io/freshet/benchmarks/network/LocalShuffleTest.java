@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Both contenders of the local shuffle benchmark move every record, and the consumer sees the same records. */
+/**
+ * Both contenders of the local and the remote (loopback) shuffle benchmarks move every record, and the consumer sees
+ * the same records.
+ */
 class LocalShuffleTest {
 
     private static long expectedChecksum(LocalShuffle.RecordType type, int records) {
@@ -27,6 +30,23 @@ class LocalShuffleTest {
             long expected = expectedChecksum(type, records);
             for (boolean freshet : new boolean[] {true, false}) {
                 try (LocalShuffle.Shuffle shuffle = LocalShuffle.create(freshet, type)) {
+                    shuffle.write(records / 2);
+                    shuffle.write(records / 2);
+
+                    assertThat(shuffle.drain()).as("%s freshet=%s", type, freshet).isEqualTo(records);
+                    assertThat(shuffle.checksum()).as("%s freshet=%s", type, freshet).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bothRemoteContendersDeliverEveryRecordOfBothTypes() throws Exception {
+        int records = 5_000;
+        for (LocalShuffle.RecordType type : LocalShuffle.RecordType.values()) {
+            long expected = expectedChecksum(type, records);
+            for (boolean freshet : new boolean[] {true, false}) {
+                try (LocalShuffle.Shuffle shuffle = NettyShuffle.create(freshet, type)) {
                     shuffle.write(records / 2);
                     shuffle.write(records / 2);
 

@@ -31,9 +31,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * Events are sent without credit. {@link NettyShuffleServer#getCreditViolations()} counts any breach (never
  * expected; tests assert it stays 0).
  *
- * <p>Writing: one buffer in flight per connection: the next one is taken when the previous write completed, so a
- * slow network applies backpressure to the views and no more than one buffer per connection waits in Netty. The
- * buffer's bytes are written straight from its memory segment and the buffer is recycled when the write completed.
+ * <p>Writing: buffers are written while the connection is writable (Netty's write-buffer water marks), and writing
+ * resumes when it becomes writable again, so a slow network applies backpressure to the views and only a bounded
+ * number of bytes per connection waits in Netty. Readers with data take turns (round robin). The buffer's bytes are
+ * written straight from its memory segment and the buffer is recycled when its write completed.
  *
  * <p>Threads: everything here runs on the connection's event loop; views announce data from producer threads by
  * scheduling onto it.
@@ -47,7 +48,8 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
     private final Map<InputChannelID, ViewReader> readers = new HashMap<>();
     private final ArrayDeque<ViewReader> availableReaders = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
-    private boolean writing;
+    /** True while {@link #writeNext()} runs, so that re-enqueued readers do not start a nested write loop. */
+    private boolean inWriteLoop;
 
     PartitionRequestServerHandler(ResultPartitionManager partitionManager, NettyShuffleServer server) {
         this.partitionManager = partitionManager;
@@ -129,40 +131,48 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void writeNext() {
-        if (writing || ctx == null || !ctx.channel().isActive()) {
+        if (inWriteLoop || ctx == null || !ctx.channel().isActive()) {
             return;
         }
-        ViewReader reader;
-        while ((reader = availableReaders.poll()) != null) {
-            reader.queued = false;
-            if (reader.released) {
-                continue;
-            }
-            BufferAndBacklog next = null;
-            if (reader.view.isAvailable(reader.credit)) {
-                try {
-                    next = reader.view.getNextBuffer();
-                } catch (IOException | RuntimeException e) {
-                    failReader(reader, String.valueOf(e));
+        inWriteLoop = true;
+        try {
+            ViewReader reader;
+            while (ctx.channel().isWritable() && (reader = availableReaders.poll()) != null) {
+                reader.queued = false;
+                if (reader.released) {
                     continue;
                 }
-            }
-            if (next == null) {
-                if (reader.view.isReleased()) {
-                    Throwable cause = reader.view.getFailureCause();
-                    failReader(reader, cause == null ? "the partition was released before it was fully read"
-                            : "the producer failed: " + cause);
+                BufferAndBacklog next = null;
+                if (reader.view.isAvailable(reader.credit)) {
+                    try {
+                        next = reader.view.getNextBuffer();
+                    } catch (IOException | RuntimeException e) {
+                        failReader(reader, String.valueOf(e));
+                        continue;
+                    }
                 }
-                continue;
+                if (next == null) {
+                    if (reader.view.isReleased()) {
+                        Throwable cause = reader.view.getFailureCause();
+                        failReader(reader, cause == null ? "the partition was released before it was fully read"
+                                : "the producer failed: " + cause);
+                    }
+                    continue;
+                }
+                write(reader, next);
             }
-            write(reader, next);
-            return;
+        } finally {
+            inWriteLoop = false;
         }
     }
 
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        writeNext();
+        super.channelWritabilityChanged(ctx);
+    }
+
     private void write(ViewReader reader, BufferAndBacklog next) {
-        // set first: re-enqueueing the reader below must not start a second write ahead of this one
-        writing = true;
         Buffer buffer = next.buffer();
         boolean isEvent = !buffer.isBuffer();
         if (!isEvent) {
@@ -176,24 +186,22 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
         ByteBuf header = NettyMessage.bufferResponseHeader(ctx.alloc(), reader.receiverId, reader.sequenceNumber++,
                 next.buffersInBacklog(), isEvent, size);
         ByteBuf body = Unpooled.wrappedBuffer(buffer.getMemorySegment().wrap(buffer.getReaderIndex(), size));
-        if (isEvent) {
-            // the end of partition is the last buffer: the subpartition is consumed
-            releaseReader(readers.remove(reader.receiverId));
-        } else if (next.isMoreAvailable()) {
-            enqueueIfAvailable(reader);
-        }
         ctx.write(header, ctx.voidPromise());
         ctx.writeAndFlush(body).addListener(written -> {
             buffer.recycleBuffer();
-            writing = false;
-            if (written.isSuccess()) {
-                writeNext();
-            } else {
+            if (!written.isSuccess()) {
                 LOG.info("Sending to {} failed; closing the shuffle connection: {}", ctx.channel().remoteAddress(),
                         String.valueOf(written.cause()));
                 ctx.close();
             }
         });
+        if (isEvent) {
+            // the end of partition is the last buffer: the subpartition is consumed
+            releaseReader(readers.remove(reader.receiverId));
+        } else if (next.isMoreAvailable()) {
+            // queued behind the readers already waiting: the connection is shared fairly
+            enqueueIfAvailable(reader);
+        }
     }
 
     private void failReader(ViewReader reader, String message) {

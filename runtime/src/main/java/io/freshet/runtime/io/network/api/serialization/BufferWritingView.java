@@ -102,6 +102,44 @@ public final class BufferWritingView extends AbstractPagedOutputView implements 
     }
 
     /**
+     * The fast path of {@link #writeRecord} for serializers of one fixed length ({@code recordLength}, from
+     * {@link TypeSerializer#getLength()}): when the record fits into the current buffer, the length is written up
+     * front and the record serialized behind it, with no reservation, back-patching or overflow bookkeeping;
+     * otherwise it falls back to {@link #writeRecord}. A serializer writing a different number of bytes than it
+     * declared is an {@link IOException} (the record is rolled back).
+     *
+     * @return true when the record ended exactly at a buffer end, so that the buffer was handed on
+     */
+    public <T> boolean writeFixedLengthRecord(T record, TypeSerializer<T> serializer, int recordLength)
+            throws IOException, InterruptedException {
+        if (remainingInSegment() < 4 + recordLength) {
+            return writeRecord(record, serializer);
+        }
+        final MemorySegment segment = getCurrentSegment();
+        final int start = getCurrentPositionInSegment();
+        segment.putIntBigEndian(start, recordLength);
+        skipBytesInSegment(4);
+        try {
+            // mode stays IDLE: a serializer writing past the buffer's end fails instead of paging
+            serializer.serialize(record, this);
+        } catch (Throwable t) {
+            seekOutput(segment, start);
+            throw t;
+        }
+        final int end = getCurrentPositionInSegment();
+        if (end - start - 4 != recordLength) {
+            seekOutput(segment, start);
+            throw new IOException("the serializer " + serializer + " declares records of " + recordLength
+                    + " bytes but wrote " + (end - start - 4));
+        }
+        if (end == segmentSize) {
+            handOnCurrent(end);
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * Writes an already serialized record (length field and {@code length} bytes) into the channel: used by
      * broadcasts, which serialize once and copy to every channel.
      *

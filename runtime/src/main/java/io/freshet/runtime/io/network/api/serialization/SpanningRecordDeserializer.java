@@ -1,10 +1,7 @@
 package io.freshet.runtime.io.network.api.serialization;
 
-import java.io.EOFException;
 import java.io.IOException;
 
-import io.freshet.core.memory.AbstractPagedInputView;
-import io.freshet.core.memory.DataInputDeserializer;
 import io.freshet.core.memory.MemorySegment;
 import io.freshet.runtime.io.network.buffer.Buffer;
 import io.freshet.runtime.plugable.DeserializationDelegate;
@@ -13,7 +10,8 @@ import io.freshet.runtime.plugable.DeserializationDelegate;
  * Reads the records written by {@link BufferWritingView} (4-byte big-endian length + bytes), buffer by buffer.
  *
  * <p>A record that lies wholly inside the current buffer is deserialized in place, from the buffer's memory, with
- * no copy. A record that spans buffers (or whose length field does) is collected into a heap array that grows to
+ * no copy, through one {@link RecordInputView} positioned on the buffer once and restricted to each record by two
+ * field writes (the per-record fast path is kept small so that HotSpot inlines it into the caller's loop). A record that spans buffers (or whose length field does) is collected into a heap array that grows to
  * the largest spanning record seen and is then deserialized from there: so the deserializer holds at most one
  * network buffer, whatever the record size, and never waits for a second one while holding the first.
  *
@@ -28,8 +26,8 @@ public final class SpanningRecordDeserializer<T> implements RecordDeserializer<T
 
     private static final int LENGTH_BYTES = 4;
 
-    private final InBufferView inBuffer = new InBufferView();
-    private final DataInputDeserializer spanningInput = new DataInputDeserializer();
+    /** One view for in-buffer and spanning records, so that the serializers' read call sites stay monomorphic. */
+    private final RecordInputView input = new RecordInputView();
 
     private Buffer currentBuffer;
     private MemorySegment segment;
@@ -55,31 +53,43 @@ public final class SpanningRecordDeserializer<T> implements RecordDeserializer<T
         segment = buffer.getMemorySegment();
         position = buffer.getReaderIndex();
         limit = buffer.getSize();
+        input.setMemory(segment);
     }
 
     @Override
     public DeserializationResult getNextRecord(DeserializationDelegate<T> target) throws IOException {
+        // the per-record fast path: a record wholly inside the current buffer, read in place
+        final int remaining = limit - position;
+        if (remaining >= LENGTH_BYTES && spanningLengthBytes == 0) {
+            final int length = segment.getIntBigEndian(position);
+            if (length >= 0 && remaining - LENGTH_BYTES >= length) {
+                final int end = position + LENGTH_BYTES + length;
+                input.setRecord(position + LENGTH_BYTES, end);
+                target.read(input);
+                if (input.getPosition() != end) {
+                    throw notFullyRead(input.getPosition() - (end - length), length);
+                }
+                position = end;
+                return end == limit ? lastRecordFromBuffer() : DeserializationResult.INTERMEDIATE_RECORD_FROM_BUFFER;
+            }
+            if (length < 0) {
+                throw new IOException("corrupt record stream: negative record length " + length);
+            }
+        }
+        return getNextRecordSlowPath(target);
+    }
+
+    private DeserializationResult lastRecordFromBuffer() {
+        recycleCurrent();
+        return DeserializationResult.LAST_RECORD_FROM_BUFFER;
+    }
+
+    private DeserializationResult getNextRecordSlowPath(DeserializationDelegate<T> target) throws IOException {
         if (currentBuffer == null) {
             return DeserializationResult.PARTIAL_RECORD;
         }
         if (spanningLengthBytes > 0) {
             return continueSpanningRecord(target);
-        }
-        final int remaining = limit - position;
-        if (remaining >= LENGTH_BYTES) {
-            final int length = segment.getIntBigEndian(position);
-            if (length < 0) {
-                throw new IOException("corrupt record stream: negative record length " + length);
-            }
-            if (remaining - LENGTH_BYTES >= length) {
-                final int start = position + LENGTH_BYTES;
-                final int end = start + length;
-                inBuffer.set(segment, start, end);
-                target.read(inBuffer);
-                checkFullyRead(inBuffer.getCurrentPositionInSegment() - start, length);
-                position = end;
-                return resultAfterRecord();
-            }
         }
         spanningLengthBytes = 0;
         spanningLength = 0;
@@ -118,9 +128,20 @@ public final class SpanningRecordDeserializer<T> implements RecordDeserializer<T
             return DeserializationResult.PARTIAL_RECORD;
         }
         spanningLengthBytes = 0;
-        spanningInput.setBuffer(spanningBytes, 0, spanningLength);
-        target.read(spanningInput);
-        checkFullyRead(spanningLength - spanningInput.available(), spanningLength);
+        input.setMemory(spanningBytes);
+        input.setRecord(0, spanningLength);
+        final int read;
+        try {
+            target.read(input);
+        } finally {
+            read = input.getPosition();
+            if (segment != null) {
+                input.setMemory(segment);
+            }
+        }
+        if (read != spanningLength) {
+            throw notFullyRead(read, spanningLength);
+        }
         return resultAfterRecord();
     }
 
@@ -132,11 +153,9 @@ public final class SpanningRecordDeserializer<T> implements RecordDeserializer<T
         return DeserializationResult.INTERMEDIATE_RECORD_FROM_BUFFER;
     }
 
-    private static void checkFullyRead(int read, int length) throws IOException {
-        if (read != length) {
-            throw new IOException("the serializer read " + read + " bytes of a record of " + length + " bytes: the"
-                    + " reader's serializer does not match the writer's");
-        }
+    private static IOException notFullyRead(int read, int length) {
+        return new IOException("the serializer read " + read + " bytes of a record of " + length + " bytes: the"
+                + " reader's serializer does not match the writer's");
     }
 
     private void recycleCurrent() {
@@ -161,28 +180,5 @@ public final class SpanningRecordDeserializer<T> implements RecordDeserializer<T
         spanningLengthBytes = 0;
         spanningLength = 0;
         spanningFilled = 0;
-    }
-
-    /** Reads one record in place from a buffer's segment; reading past the record's end is an EOF. */
-    private static final class InBufferView extends AbstractPagedInputView {
-
-        InBufferView() {
-            super(0);
-        }
-
-        void set(MemorySegment segment, int start, int end) {
-            seekInput(segment, start, end);
-        }
-
-        @Override
-        protected MemorySegment nextSegment(MemorySegment current) throws IOException {
-            throw new EOFException("the serializer read past the end of its record: the reader's serializer does"
-                    + " not match the writer's");
-        }
-
-        @Override
-        protected int getLimitForSegment(MemorySegment segment) {
-            return 0;
-        }
     }
 }

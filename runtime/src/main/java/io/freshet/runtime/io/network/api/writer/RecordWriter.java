@@ -34,6 +34,8 @@ public final class RecordWriter<T> implements AutoCloseable {
     private final TypeSerializer<T> serializer;
     private final BufferWritingView[] channels;
     private final boolean isBroadcast;
+    /** The serializer's fixed record length, or -1: fixed-length records take the writer's fast path. */
+    private final int fixedRecordLength;
     private final DataOutputSerializer broadcastBuffer = new DataOutputSerializer(128);
 
     public RecordWriter(ResultPartitionWriter target, BufferProvider bufferProvider,
@@ -44,6 +46,7 @@ public final class RecordWriter<T> implements AutoCloseable {
         int numberOfChannels = target.getNumberOfSubpartitions();
         channelSelector.setup(numberOfChannels);
         this.isBroadcast = channelSelector.isBroadcast();
+        this.fixedRecordLength = serializer.getLength();
         OverflowPages overflowPages = new OverflowPages(bufferProvider.getMemorySegmentSize());
         this.channels = new BufferWritingView[numberOfChannels];
         for (int i = 0; i < numberOfChannels; i++) {
@@ -61,12 +64,20 @@ public final class RecordWriter<T> implements AutoCloseable {
             broadcastEmit(record);
             return;
         }
-        channels[channelSelector.selectChannel(record)].writeRecord(record, serializer);
+        write(channels[channelSelector.selectChannel(record)], record);
+    }
+
+    private void write(BufferWritingView channel, T record) throws IOException, InterruptedException {
+        if (fixedRecordLength >= 0) {
+            channel.writeFixedLengthRecord(record, serializer, fixedRecordLength);
+        } else {
+            channel.writeRecord(record, serializer);
+        }
     }
 
     /** Writes {@code record} to {@code channel}, bypassing the selector. */
     public void emit(T record, int channel) throws IOException, InterruptedException {
-        channels[channel].writeRecord(record, serializer);
+        write(channels[channel], record);
     }
 
     /** Writes {@code record} to every channel, serializing it once. */
