@@ -40,6 +40,24 @@ public final class NettyShuffleEnvironmentOptions {
                     .withDescription("How long, in seconds, opening a data connection to another TaskManager may"
                             + " take before the consuming task fails.");
 
+    /** First wait before a consumer asks again for a partition its producer has not registered yet. */
+    public static final ConfigOption<Integer> NETWORK_REQUEST_BACKOFF_INITIAL =
+            key("taskmanager.network.request-backoff.initial")
+                    .intType()
+                    .defaultValue(100)
+                    .withDescription("Minimum backoff in milliseconds before an input channel requests a partition"
+                            + " again when its producer (deployed at the same time) has not registered it yet; the"
+                            + " backoff doubles with each attempt. 0 fails at the first miss.");
+
+    /** Longest wait between partition requests; beyond it the consumer fails. */
+    public static final ConfigOption<Integer> NETWORK_REQUEST_BACKOFF_MAX =
+            key("taskmanager.network.request-backoff.max")
+                    .intType()
+                    .defaultValue(10000)
+                    .withDescription("Maximum backoff in milliseconds between partition requests of an input"
+                            + " channel; when the doubled backoff would exceed it, the channel fails with"
+                            + " 'partition not found'.");
+
     /** Exclusive buffers per remote input channel (its initial credit). */
     public static final ConfigOption<Integer> NETWORK_BUFFERS_PER_CHANNEL =
             key("taskmanager.network.memory.buffers-per-channel")

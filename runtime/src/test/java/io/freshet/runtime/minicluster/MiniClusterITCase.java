@@ -178,6 +178,76 @@ class MiniClusterITCase {
         assertThat(results("forward")).containsExactly(4 * 10_000L, 4 * expectedSum(10_000));
     }
 
+    static JobGraph routedJob(String name, String routing, int sources, int sinks, DistributionPattern pattern,
+            long records) {
+        JobVertex source = vertex(name, "source", TestInvokables.NumberSource.class, sources);
+        source.getConfiguration().setString(TestInvokables.RECORDS, String.valueOf(records));
+        source.getConfiguration().setString(TestInvokables.PARTITIONER, routing);
+        source.getConfiguration().setString(TestInvokables.TAG_SUBTASK, "true");
+        JobVertex sink = vertex(name, "sink", TestInvokables.RoutingCheckingSink.class, sinks);
+        sink.getConfiguration().setString(TestInvokables.ROUTING, routing);
+        sink.connectNewDataSetAsInput(source, pattern, ResultPartitionType.PIPELINED);
+        shareSlots(source, sink);
+        return new JobGraph(null, name, source, sink);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"hash", "custom"})
+    void keyedPartitionersSendEveryKeyToTheSubtaskThatOwnsIt(String routing) throws Exception {
+        String name = "routed-" + routing;
+        JobResult result = cluster.executeJobBlocking(routedJob(name, routing, 2, 4, DistributionPattern.ALL_TO_ALL,
+                10_000));
+
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+        assertThat(results(name)).containsExactly(2 * 10_000L, 2 * expectedSum(10_000));
+        // every subtask owns some keys: the sink's check saw real traffic on each of them
+        assertThat(java.util.Arrays.stream(TestInvokables.PER_SUBTASK_COUNTS.get(name))).allSatisfy(count -> assertThat(count).isPositive());
+    }
+
+    @Test
+    void globalPartitionerSendsEverythingToTheFirstSubtask() throws Exception {
+        JobResult result = cluster.executeJobBlocking(routedJob("routed-global", "global", 2, 3,
+                DistributionPattern.ALL_TO_ALL, 5_000));
+
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+        assertThat(TestInvokables.PER_SUBTASK_COUNTS.get("routed-global")).containsExactly(2 * 5_000L, 0L, 0L);
+    }
+
+    @Test
+    void rescaleSpreadsEachProducerOverItsOwnConsumers() throws Exception {
+        JobResult result = cluster.executeJobBlocking(routedJob("routed-rescale", "rescale", 2, 4,
+                DistributionPattern.POINTWISE, 10_000));
+
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+        // round robin over the two consumers of each producer
+        assertThat(TestInvokables.PER_SUBTASK_COUNTS.get("routed-rescale")).containsExactly(5_000L, 5_000L, 5_000L,
+                5_000L);
+    }
+
+    @Test
+    void regionFailoverRestartsOnlyTheFailedRegion() throws Exception {
+        String name = "region-failover";
+        TestInvokables.STARTED.put(name, new CountDownLatch(1));
+        TestInvokables.BlockingFirstAttempt.RELEASE.put(name, new CountDownLatch(1));
+        JobVertex probe = vertex(name, "probe", TestInvokables.RegionProbe.class, 2);
+        probe.getConfiguration().setString(TestInvokables.RECORDS, "1000");
+        JobVertex sink = vertex(name, "sink", TestInvokables.SummingSink.class, 2);
+        sink.connectNewDataSetAsInput(probe, DistributionPattern.POINTWISE, ResultPartitionType.PIPELINED);
+        shareSlots(probe, sink);
+        JobGraph job = new JobGraph(null, name, probe, sink);
+        job.getJobConfiguration().setString("restart-strategy.type", "fixed-delay");
+        job.getJobConfiguration().setString("restart-strategy.fixed-delay.attempts", "1");
+        job.getJobConfiguration().setString("restart-strategy.fixed-delay.delay", "10 ms");
+
+        JobResult result = cluster.executeJobBlocking(job);
+
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+        // subtask 1's region ran once, through subtask 0's failure and restart
+        assertThat(TestInvokables.ATTEMPTS.get(name)).containsExactlyInAnyOrder("0#0", "0#1", "1#0");
+        // both regions' sinks got all records, the restarted one from the new attempt only
+        assertThat(results(name)).containsExactly(2 * 1000L, 2 * expectedSum(1000));
+    }
+
     @Test
     void recordsLargerThanABufferArriveWhole() throws Exception {
         JobVertex source = vertex("big", "source", TestInvokables.BigRecordSource.class, 2);

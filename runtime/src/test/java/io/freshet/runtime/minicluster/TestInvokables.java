@@ -1,22 +1,29 @@
 package io.freshet.runtime.minicluster;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.freshet.api.common.functions.Partitioner;
 import io.freshet.api.common.typeutils.base.LongSerializer;
 import io.freshet.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
 import io.freshet.runtime.execution.Environment;
 import io.freshet.runtime.io.network.api.writer.BroadcastPartitioner;
 import io.freshet.runtime.io.network.api.writer.ChannelSelector;
+import io.freshet.runtime.io.network.api.writer.CustomPartitionerWrapper;
 import io.freshet.runtime.io.network.api.writer.ForwardPartitioner;
+import io.freshet.runtime.io.network.api.writer.GlobalPartitioner;
+import io.freshet.runtime.io.network.api.writer.KeyGroupStreamPartitioner;
 import io.freshet.runtime.io.network.api.writer.RebalancePartitioner;
+import io.freshet.runtime.io.network.api.writer.RescalePartitioner;
 import io.freshet.runtime.io.network.api.writer.RecordWriter;
 import io.freshet.runtime.io.network.buffer.BufferProvider;
 import io.freshet.runtime.io.network.partition.consumer.InputGate;
 import io.freshet.runtime.io.network.partition.consumer.RecordReader;
 import io.freshet.runtime.jobgraph.tasks.AbstractInvokable;
+import io.freshet.runtime.state.KeyGroupRangeAssignment;
 
 /** Small invokables for MiniCluster jobs; results go to static maps keyed by the job's name. */
 final class TestInvokables {
@@ -24,6 +31,17 @@ final class TestInvokables {
     static final String RECORDS = "test.records";
     static final String PARTITIONER = "test.partitioner";
     static final String RECORD_BYTES = "test.record-bytes";
+    /** When "true", source subtask i emits {@code i * SUBTASK_TAG + n} so that sinks can tell the producer. */
+    static final String TAG_SUBTASK = "test.tag-subtask";
+    static final long SUBTASK_TAG = 1_000_000_000L;
+    /** The routing rule a {@link RoutingCheckingSink} verifies: hash, custom, global or rescale. */
+    static final String ROUTING = "test.routing";
+    static final int MAX_PARALLELISM = 128;
+
+    /** Per job name: records read by each sink subtask. */
+    static final Map<String, long[]> PER_SUBTASK_COUNTS = new ConcurrentHashMap<>();
+    /** Per job name: "subtask#attempt" of every attempt a {@link RegionProbe} started. */
+    static final Map<String, Set<String>> ATTEMPTS = new ConcurrentHashMap<>();
 
     /** Per job name: {count, sum} of everything the sinks read. */
     static final Map<String, long[]> SINK_RESULTS = new ConcurrentHashMap<>();
@@ -37,6 +55,14 @@ final class TestInvokables {
                 return new BroadcastPartitioner<>();
             case "forward":
                 return new ForwardPartitioner<>();
+            case "rescale":
+                return new RescalePartitioner<>();
+            case "global":
+                return new GlobalPartitioner<>();
+            case "hash":
+                return new KeyGroupStreamPartitioner<Object, Object>(record -> record, MAX_PARALLELISM);
+            case "custom":
+                return new CustomPartitionerWrapper<Long, Object>(new ModuloPartitioner(), record -> (Long) record);
             default:
                 return new RebalancePartitioner<>();
         }
@@ -60,8 +86,11 @@ final class TestInvokables {
             long records = Long.parseLong(getTaskConfiguration().getString(RECORDS, "1000"));
             RecordWriter<Long> writer = writer(getEnvironment(), LongSerializer.INSTANCE,
                     getTaskConfiguration().getString(PARTITIONER, "rebalance"));
+            long offset = Boolean.parseBoolean(getTaskConfiguration().getString(TAG_SUBTASK, "false"))
+                    ? getEnvironment().getTaskInfo().getIndexOfThisSubtask() * SUBTASK_TAG
+                    : 0;
             for (long i = 0; i < records; i++) {
-                writer.emit(i);
+                writer.emit(offset + i);
             }
             writer.flushAll();
             writer.close();
@@ -220,6 +249,109 @@ final class TestInvokables {
                 CANCELLED.incrementAndGet();
                 throw e;
             }
+        }
+    }
+    /** Sends key {@code k} to partition {@code k mod n}. */
+    static final class ModuloPartitioner implements Partitioner<Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int partition(Long key, int numPartitions) {
+            return (int) (key % numPartitions);
+        }
+    }
+
+    /**
+     * Reads tagged longs from input 0, fails on the first record the job's routing rule would not send to this
+     * subtask, and adds its count to {@link #PER_SUBTASK_COUNTS} and count and sum to {@link #SINK_RESULTS}.
+     */
+    public static final class RoutingCheckingSink extends AbstractInvokable {
+        public RoutingCheckingSink(Environment environment) {
+            super(environment);
+        }
+
+        @Override
+        public void invoke() throws Exception {
+            String job = getTaskConfiguration().getString("test.job", "?");
+            String routing = getTaskConfiguration().getString(ROUTING, "?");
+            int index = getEnvironment().getTaskInfo().getIndexOfThisSubtask();
+            int parallelism = getEnvironment().getTaskInfo().getNumberOfParallelSubtasks();
+            RecordReader<Long> reader = new RecordReader<>(getEnvironment().getInputGate(0), LongSerializer.INSTANCE,
+                    false);
+            long count = 0;
+            long sum = 0;
+            Long value;
+            while ((value = reader.next()) != null) {
+                int expected = expectedSubtask(routing, value, parallelism, index);
+                if (expected != index) {
+                    throw new IllegalStateException("record " + value + " routed by " + routing + " reached subtask "
+                            + index + " instead of " + expected);
+                }
+                count++;
+                sum += value % SUBTASK_TAG;
+            }
+            PER_SUBTASK_COUNTS.computeIfAbsent(job, k -> new long[parallelism])[index] = count;
+            long[] totals = SINK_RESULTS.computeIfAbsent(job, k -> new long[2]);
+            synchronized (totals) {
+                totals[0] += count;
+                totals[1] += sum;
+            }
+        }
+
+        private static int expectedSubtask(String routing, long value, int parallelism, int index) {
+            switch (routing) {
+                case "hash":
+                    return KeyGroupRangeAssignment.assignKeyToParallelOperator(value, MAX_PARALLELISM, parallelism);
+                case "custom":
+                    return (int) (value % parallelism);
+                case "global":
+                    return 0;
+                case "rescale":
+                    // two producers, four consumers: producer p feeds consumers 2p and 2p + 1
+                    return (int) (value / SUBTASK_TAG) == index / 2 ? index : -1;
+                default:
+                    throw new IllegalArgumentException("unknown routing " + routing);
+            }
+        }
+    }
+
+    /**
+     * A two-subtask vertex whose subtasks form separate pipelined regions. Subtask 1 starts, signals
+     * {@link #STARTED}, and waits for {@link BlockingFirstAttempt#RELEASE}; subtask 0's first attempt waits until
+     * subtask 1 runs and then fails, its second attempt releases subtask 1. Both emit {@link #RECORDS} longs to
+     * their forward output. Every attempt is recorded in {@link #ATTEMPTS}.
+     */
+    public static final class RegionProbe extends AbstractInvokable {
+        public RegionProbe(Environment environment) {
+            super(environment);
+        }
+
+        @Override
+        public void invoke() throws Exception {
+            String job = getTaskConfiguration().getString("test.job", "?");
+            int index = getEnvironment().getTaskInfo().getIndexOfThisSubtask();
+            int attempt = getEnvironment().getTaskInfo().getAttemptNumber();
+            ATTEMPTS.computeIfAbsent(job, k -> ConcurrentHashMap.newKeySet()).add(index + "#" + attempt);
+            if (index == 1) {
+                STARTED.get(job).countDown();
+                if (!BlockingFirstAttempt.RELEASE.get(job).await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("subtask 0 was never restarted");
+                }
+            } else if (attempt == 0) {
+                if (!STARTED.get(job).await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("subtask 1 never started");
+                }
+                throw new IllegalStateException("failing subtask 0 on purpose while subtask 1 runs");
+            } else {
+                BlockingFirstAttempt.RELEASE.get(job).countDown();
+            }
+            long records = Long.parseLong(getTaskConfiguration().getString(RECORDS, "1000"));
+            RecordWriter<Long> writer = writer(getEnvironment(), LongSerializer.INSTANCE, "forward");
+            for (long i = 0; i < records; i++) {
+                writer.emit(i);
+            }
+            writer.flushAll();
+            writer.close();
         }
     }
 }

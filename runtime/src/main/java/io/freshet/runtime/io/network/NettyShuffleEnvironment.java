@@ -48,6 +48,8 @@ public final class NettyShuffleEnvironment implements AutoCloseable {
     private final File tempDirectory;
     private final int buffersPerChannel;
     private final int floatingBuffersPerGate;
+    private final int initialBackoffMillis;
+    private final int maxBackoffMillis;
 
     /**
      * @param resourceId the TaskExecutor's ID: input channels whose producer has this ID read locally
@@ -63,6 +65,8 @@ public final class NettyShuffleEnvironment implements AutoCloseable {
         this.buffersPerChannel = atLeast(config, NettyShuffleEnvironmentOptions.NETWORK_BUFFERS_PER_CHANNEL, 1);
         this.floatingBuffersPerGate = atLeast(config, NettyShuffleEnvironmentOptions.NETWORK_EXTRA_BUFFERS_PER_GATE,
                 1);
+        this.initialBackoffMillis = atLeast(config, NettyShuffleEnvironmentOptions.NETWORK_REQUEST_BACKOFF_INITIAL, 0);
+        this.maxBackoffMillis = atLeast(config, NettyShuffleEnvironmentOptions.NETWORK_REQUEST_BACKOFF_MAX, 0);
         String tmpDirs = config.getOptional(NettyShuffleEnvironmentOptions.TMP_DIRS)
                 .orElse(System.getProperty("java.io.tmpdir"));
         this.tempDirectory = new File(tmpDirs.split("[,|" + File.pathSeparator + "]")[0].trim());
@@ -139,12 +143,13 @@ public final class NettyShuffleEnvironment implements AutoCloseable {
                 InputChannelDescriptor descriptor = channels.get(index);
                 if (isLocal(descriptor)) {
                     return new LocalInputChannel(gate, index, descriptor.getPartitionId(),
-                            descriptor.getSubpartitionIndex(), partitionManager);
+                            descriptor.getSubpartitionIndex(), partitionManager, initialBackoffMillis,
+                            maxBackoffMillis);
                 }
                 return new RemoteInputChannel(gate, index, descriptor.getPartitionId(),
                         descriptor.getSubpartitionIndex(), descriptor.getProducerAddress(),
                         new InetSocketAddress(descriptor.getProducerHost(), descriptor.getProducerDataPort()), client,
-                        networkBufferPool, buffersPerChannel);
+                        networkBufferPool, buffersPerChannel, initialBackoffMillis, maxBackoffMillis);
             });
         } catch (IOException | RuntimeException e) {
             if (floatingBuffers != null) {

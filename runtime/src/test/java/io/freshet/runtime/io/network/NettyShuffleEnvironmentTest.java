@@ -24,12 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.freshet.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
+import io.freshet.configuration.Configuration;
+import io.freshet.configuration.NettyShuffleEnvironmentOptions;
 import io.freshet.runtime.io.network.api.writer.ForwardPartitioner;
 import io.freshet.runtime.io.network.api.writer.RecordWriter;
 import io.freshet.runtime.io.network.partition.BoundedBlockingSubpartition;
 import io.freshet.runtime.io.network.partition.InputChannelDescriptor;
 import io.freshet.runtime.io.network.partition.PartitionException;
 import io.freshet.runtime.io.network.partition.PartitionNotFoundException;
+import io.freshet.runtime.io.network.partition.ResultPartitionDescriptor;
 import io.freshet.runtime.io.network.partition.ResultPartition;
 import io.freshet.runtime.io.network.partition.ResultPartitionID;
 import io.freshet.runtime.io.network.partition.ResultPartitionType;
@@ -218,9 +221,60 @@ class NettyShuffleEnvironmentTest {
 
     // ---- failures ----
 
+    // ---- producer and consumer deployed at the same time ----
+
+    @Test
+    void localConsumerAskingBeforeTheProducerRegisteredRetriesAndReadsEverything() throws Exception {
+        List<byte[]> records = randomRecords(new Random(seed()), 1_000, 3 * ShuffleTestEnvironments.SEGMENT_SIZE);
+        ResultPartitionID partitionId = new ResultPartitionID();
+        SingleInputGate gate = producerTm.createInputGate("early consumer",
+                List.of(InputChannelDescriptor.local(partitionId, 0)));
+        gate.requestPartitions();
+        assertThat(gate.getChannel(0).getCurrentBackoffMillis()).as("the first request missed").isEqualTo(100);
+
+        ResultPartition partition = producerTm.createResultPartition("late producer",
+                new ResultPartitionDescriptor(environments.jobId, partitionId, ResultPartitionType.PIPELINED_BOUNDED, 1));
+        CompletableFuture<Void> producer = environments.produce(partition, new ForwardPartitioner<>(),
+                BytePrimitiveArraySerializer.INSTANCE, records);
+
+        assertThat(consumeAll(gate, BytePrimitiveArraySerializer.INSTANCE)).containsExactlyElementsOf(records);
+        producer.get(30, TimeUnit.SECONDS);
+        environments.assertNoBufferLeaked();
+    }
+
+    @Test
+    void remoteConsumerAskingBeforeTheProducerRegisteredRetriesWithItsCreditAndReadsEverything() throws Exception {
+        List<byte[]> records = randomRecords(new Random(seed()), 5_000, 3 * ShuffleTestEnvironments.SEGMENT_SIZE);
+        ResultPartitionID partitionId = new ResultPartitionID();
+        SingleInputGate gate = consumerTm.createInputGate("early consumer", List.of(remote(producerTm, partitionId, 0)));
+        gate.requestPartitions();
+        waitUntil(() -> gate.getChannel(0).getCurrentBackoffMillis() > 0, "the producer rejected the first request");
+
+        ResultPartition partition = producerTm.createResultPartition("late producer",
+                new ResultPartitionDescriptor(environments.jobId, partitionId, ResultPartitionType.PIPELINED_BOUNDED, 1));
+        CompletableFuture<Void> producer = environments.produce(partition, new ForwardPartitioner<>(),
+                BytePrimitiveArraySerializer.INSTANCE, records);
+
+        assertThat(consumeAll(gate, BytePrimitiveArraySerializer.INSTANCE)).containsExactlyElementsOf(records);
+        producer.get(30, TimeUnit.SECONDS);
+        assertThat(producerTm.getServer().getCreditViolations()).isZero();
+        environments.assertNoBufferLeaked();
+    }
+
+    // ---- failures ----
+
+    /** A consumer TaskExecutor that gives up on a missing partition after 10 + 20 + 40 ms of retries. */
+    private NettyShuffleEnvironment impatientConsumer() throws IOException {
+        Configuration config = new Configuration();
+        config.set(NettyShuffleEnvironmentOptions.NETWORK_REQUEST_BACKOFF_INITIAL, 10);
+        config.set(NettyShuffleEnvironmentOptions.NETWORK_REQUEST_BACKOFF_MAX, 40);
+        return environments.create("impatient-consumer-tm", config);
+    }
+
     @Test
     void unknownPartitionFailsTheRemoteConsumerNamingPartitionAndProducer() throws Exception {
         ResultPartitionID unknown = new ResultPartitionID();
+        NettyShuffleEnvironment consumerTm = impatientConsumer();
         SingleInputGate gate = consumerTm.createInputGate("consumer", List.of(remote(producerTm, unknown, 0)));
 
         assertThatThrownBy(gate::getNext)
@@ -235,6 +289,7 @@ class NettyShuffleEnvironmentTest {
     @Test
     void unknownPartitionFailsTheLocalConsumer() throws Exception {
         ResultPartitionID unknown = new ResultPartitionID();
+        NettyShuffleEnvironment consumerTm = impatientConsumer();
         SingleInputGate gate = consumerTm.createInputGate("consumer",
                 List.of(InputChannelDescriptor.local(unknown, 0)));
 

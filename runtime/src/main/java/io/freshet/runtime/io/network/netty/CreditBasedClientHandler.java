@@ -104,8 +104,8 @@ final class CreditBasedClientHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (kind == NettyMessage.ERROR_PARTITION_NOT_FOUND) {
-            channel.onError(new PartitionNotFoundException(channel.getPartitionId(), "the TaskExecutor at "
-                    + remoteAddress));
+            channel.onPartitionNotFound(new PartitionNotFoundException(channel.getPartitionId(),
+                    "the TaskExecutor at " + remoteAddress));
         } else {
             channel.onError(new PartitionException("The producer's TaskExecutor at " + remoteAddress
                     + " reported: " + message, channel.getPartitionId()));

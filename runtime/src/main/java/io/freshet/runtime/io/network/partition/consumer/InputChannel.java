@@ -1,6 +1,8 @@
 package io.freshet.runtime.io.network.partition.consumer;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.freshet.runtime.io.network.partition.BufferAndBacklog;
 import io.freshet.runtime.io.network.partition.PartitionException;
@@ -14,6 +16,10 @@ import io.freshet.runtime.io.network.partition.ResultPartitionID;
  * again without a new notification as long as {@link BufferAndBacklog#isMoreAvailable()} says so. An error set by
  * any thread is thrown by the next {@link #getNextBuffer()}, wrapped in a {@link PartitionException} that names the
  * partition and the producer's address.
+ *
+ * <p>A producer deployed at the same time as its consumer may not have registered its partition yet when the
+ * consumer asks for it: a "partition not found" answer is retried after {@code request-backoff.initial} ms, the
+ * wait doubling up to {@code request-backoff.max} ms; only then does the channel fail.
  */
 public abstract class InputChannel {
 
@@ -23,15 +29,22 @@ public abstract class InputChannel {
     protected final int subpartitionIndex;
     protected final String producerAddress;
 
+    private final int initialBackoffMillis;
+    private final int maxBackoffMillis;
+    /** The wait before the last retry, 0 before the first; only the thread handling a failed request touches it. */
+    private int currentBackoffMillis;
+
     private volatile Throwable cause;
 
     protected InputChannel(SingleInputGate inputGate, int channelIndex, ResultPartitionID partitionId,
-            int subpartitionIndex, String producerAddress) {
+            int subpartitionIndex, String producerAddress, int initialBackoffMillis, int maxBackoffMillis) {
         this.inputGate = inputGate;
         this.channelIndex = channelIndex;
         this.partitionId = partitionId;
         this.subpartitionIndex = subpartitionIndex;
         this.producerAddress = producerAddress;
+        this.initialBackoffMillis = initialBackoffMillis;
+        this.maxBackoffMillis = maxBackoffMillis;
     }
 
     /** Starts reading (asks the producer's TaskExecutor for the subpartition). Called once by the gate. */
@@ -42,6 +55,26 @@ public abstract class InputChannel {
 
     /** Stops reading and gives back every buffer held. Idempotent. */
     abstract void releaseAllResources();
+
+    /**
+     * Runs {@code request} again after the next backoff, if the backoff has not reached its maximum yet.
+     *
+     * @return false when the channel gave up (its caller then fails it)
+     */
+    protected final boolean retryAfterBackoff(Runnable request) {
+        int next = currentBackoffMillis == 0 ? initialBackoffMillis : 2 * currentBackoffMillis;
+        if (initialBackoffMillis <= 0 || next > maxBackoffMillis) {
+            return false;
+        }
+        currentBackoffMillis = next;
+        CompletableFuture.delayedExecutor(next, TimeUnit.MILLISECONDS).execute(request);
+        return true;
+    }
+
+    /** The wait before the latest retry of the partition request, 0 if there was none. */
+    public int getCurrentBackoffMillis() {
+        return currentBackoffMillis;
+    }
 
     protected final void notifyChannelNonEmpty() {
         inputGate.notifyChannelNonEmpty(this);

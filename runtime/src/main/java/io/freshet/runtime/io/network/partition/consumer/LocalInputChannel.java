@@ -5,6 +5,7 @@ import java.io.IOException;
 import io.freshet.runtime.io.network.partition.BufferAndBacklog;
 import io.freshet.runtime.io.network.partition.BufferAvailabilityListener;
 import io.freshet.runtime.io.network.partition.PartitionException;
+import io.freshet.runtime.io.network.partition.PartitionNotFoundException;
 import io.freshet.runtime.io.network.partition.ResultPartitionID;
 import io.freshet.runtime.io.network.partition.ResultPartitionManager;
 import io.freshet.runtime.io.network.partition.ResultSubpartitionView;
@@ -18,10 +19,13 @@ public final class LocalInputChannel extends InputChannel implements BufferAvail
 
     private final ResultPartitionManager partitionManager;
     private volatile ResultSubpartitionView subpartitionView;
+    private volatile boolean released;
 
     public LocalInputChannel(SingleInputGate inputGate, int channelIndex, ResultPartitionID partitionId,
-            int subpartitionIndex, ResultPartitionManager partitionManager) {
-        super(inputGate, channelIndex, partitionId, subpartitionIndex, "local");
+            int subpartitionIndex, ResultPartitionManager partitionManager, int initialBackoffMillis,
+            int maxBackoffMillis) {
+        super(inputGate, channelIndex, partitionId, subpartitionIndex, "local", initialBackoffMillis,
+                maxBackoffMillis);
         this.partitionManager = partitionManager;
     }
 
@@ -29,8 +33,24 @@ public final class LocalInputChannel extends InputChannel implements BufferAvail
     void requestSubpartition() {
         try {
             subpartitionView = partitionManager.createSubpartitionView(partitionId, subpartitionIndex, this);
+        } catch (PartitionNotFoundException e) {
+            // the producer, deployed with this task, may not have registered its partition yet
+            if (!retryAfterBackoff(this::retryRequest)) {
+                setError(e);
+            }
         } catch (IOException | RuntimeException e) {
             setError(e);
+        }
+    }
+
+    private void retryRequest() {
+        if (released) {
+            return;
+        }
+        requestSubpartition();
+        if (subpartitionView != null) {
+            // data may have arrived before the view existed: let the gate look
+            notifyChannelNonEmpty();
         }
     }
 
@@ -59,6 +79,7 @@ public final class LocalInputChannel extends InputChannel implements BufferAvail
 
     @Override
     void releaseAllResources() {
+        released = true;
         ResultSubpartitionView view = subpartitionView;
         if (view != null) {
             view.releaseAllResources();

@@ -15,6 +15,7 @@ import io.freshet.runtime.io.network.buffer.NetworkBufferPool;
 import io.freshet.runtime.io.network.netty.NettyShuffleClient;
 import io.freshet.runtime.io.network.netty.PartitionRequestClient;
 import io.freshet.runtime.io.network.partition.BufferAndBacklog;
+import io.freshet.runtime.io.network.partition.PartitionNotFoundException;
 import io.freshet.runtime.io.network.partition.ResultPartitionID;
 
 /**
@@ -67,8 +68,10 @@ public final class RemoteInputChannel extends InputChannel implements BufferRecy
      */
     public RemoteInputChannel(SingleInputGate inputGate, int channelIndex, ResultPartitionID partitionId,
             int subpartitionIndex, String producerAddress, InetSocketAddress producerSocketAddress,
-            NettyShuffleClient client, NetworkBufferPool globalPool, int exclusiveBuffers) throws IOException {
-        super(inputGate, channelIndex, partitionId, subpartitionIndex, producerAddress);
+            NettyShuffleClient client, NetworkBufferPool globalPool, int exclusiveBuffers, int initialBackoffMillis,
+            int maxBackoffMillis) throws IOException {
+        super(inputGate, channelIndex, partitionId, subpartitionIndex, producerAddress, initialBackoffMillis,
+                maxBackoffMillis);
         this.client = client;
         this.producerSocketAddress = producerSocketAddress;
         this.globalPool = globalPool;
@@ -192,6 +195,26 @@ public final class RemoteInputChannel extends InputChannel implements BufferRecy
     /** The sender or the connection failed. */
     public void onError(Throwable cause) {
         setError(cause);
+    }
+
+    /**
+     * The producer's TaskExecutor does not (yet) have the partition: asks again after the backoff, announcing all
+     * free buffers as initial credit once more (the server forgot the rejected request), or fails once the backoff
+     * is used up.
+     */
+    public void onPartitionNotFound(PartitionNotFoundException cause) {
+        boolean retrying = retryAfterBackoff(() -> {
+            synchronized (lock) {
+                if (released) {
+                    return;
+                }
+                unannouncedCredit = availableBuffers.size();
+            }
+            requestSubpartition();
+        });
+        if (!retrying) {
+            setError(cause);
+        }
     }
 
     /** The credit not yet announced to the sender; resets it to 0. */
