@@ -16,6 +16,7 @@ public final class Execution {
     private ExecutionState state = ExecutionState.CREATED;
     private LogicalSlot slot;
     private Throwable failureCause;
+    private IOMetrics ioMetrics;
 
     Execution(ExecutionAttemptID attemptId) {
         this.attemptId = Objects.requireNonNull(attemptId, "attemptId");
@@ -64,6 +65,15 @@ public final class Execution {
     /** Records the failure a TaskExecutor reported for this attempt. */
     public void setFailureCauseFromReport(Throwable failureCause) {
         this.failureCause = failureCause;
+    }
+
+    /** The time split the attempt's TaskExecutor reported with its final state, or null before it ended. */
+    public IOMetrics getIOMetrics() {
+        return ioMetrics;
+    }
+
+    public void setIOMetrics(IOMetrics ioMetrics) {
+        this.ioMetrics = ioMetrics;
     }
 
     @Override

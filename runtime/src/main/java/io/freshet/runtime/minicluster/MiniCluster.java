@@ -40,6 +40,7 @@ import io.freshet.runtime.rpc.RpcSystem;
 import io.freshet.runtime.shuffle.ShuffleEnvironment;
 import io.freshet.runtime.taskexecutor.JobManagerLeaderRetrieverProvider;
 import io.freshet.runtime.taskexecutor.TaskExecutor;
+import io.freshet.runtime.taskexecutor.TaskExecutorGateway;
 import io.freshet.runtime.taskexecutor.TaskManagerConfiguration;
 import io.freshet.runtime.taskexecutor.TaskManagerServices;
 import io.freshet.util.clock.SystemClock;
@@ -196,6 +197,11 @@ public final class MiniCluster implements AutoCloseable {
     /** The shuffle environment of TaskExecutor {@code index} (to inspect its partitions in tests). */
     public ShuffleEnvironment getShuffleEnvironment(int index) {
         return taskManagers.get(index).shuffle;
+    }
+
+    /** The gateway of TaskExecutor {@code index}, as its JobMasters and the ResourceManager call it. */
+    public TaskExecutorGateway getTaskExecutorGateway(int index) {
+        return taskManagers.get(index).taskExecutor.getSelfGateway(TaskExecutorGateway.class);
     }
 
     public int getNumberOfTaskManagers() {

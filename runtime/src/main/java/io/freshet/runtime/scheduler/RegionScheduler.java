@@ -179,6 +179,9 @@ public final class RegionScheduler {
         }
         LOG.info("{} ({}) switched from {} to {}.", vertex.getTaskNameWithSubtaskIndex(), execution.getAttemptId(),
                 previous, state.getExecutionState());
+        if (state.getIOMetrics() != null) {
+            execution.setIOMetrics(state.getIOMetrics());
+        }
         switch (state.getExecutionState()) {
             case FINISHED:
                 onTaskFinished(vertex);

@@ -720,6 +720,16 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         return CompletableFuture.completedFuture(Acknowledge.get());
     }
 
+    @Override
+    public CompletableFuture<List<TaskIOMetricsSnapshot>> requestTaskIOMetrics(JobID jobId, Duration timeout) {
+        List<TaskIOMetricsSnapshot> snapshots = new ArrayList<>();
+        for (Task task : taskSlotTable.getTasks(jobId)) {
+            snapshots.add(new TaskIOMetricsSnapshot(task.getExecutionId(), task.getTaskNameWithSubtask(),
+                    task.getExecutionState(), task.getIOMetrics()));
+        }
+        return CompletableFuture.completedFuture(snapshots);
+    }
+
     /** Forwards the states the JobMaster gateway takes: INITIALIZING, RUNNING and the terminal ones. */
     private void forwardTaskExecutionState(JobID jobId, TaskExecutionState state) {
         ExecutionState executionState = state.getExecutionState();

@@ -44,6 +44,10 @@ public interface TaskExecutorGateway extends RpcGateway {
      */
     CompletableFuture<Acknowledge> cancelTask(ExecutionAttemptID executionAttemptId, @RpcTimeout Duration timeout);
 
+    /** Busy, idle and backpressured time of each task of the job this TaskExecutor runs now. */
+    CompletableFuture<java.util.List<TaskIOMetricsSnapshot>> requestTaskIOMetrics(io.freshet.api.common.JobID jobId,
+            @RpcTimeout Duration timeout);
+
     /** Frees a slot (failing any task still in it with {@code cause}) and reports it free to the ResourceManager. */
     CompletableFuture<Acknowledge> freeSlot(AllocationID allocationId, Throwable cause, @RpcTimeout Duration timeout);
 

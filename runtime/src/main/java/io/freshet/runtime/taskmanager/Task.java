@@ -20,6 +20,7 @@ import io.freshet.runtime.execution.Environment;
 import io.freshet.runtime.execution.ExecutionState;
 import io.freshet.runtime.execution.librarycache.LibraryCacheManager.ClassLoaderLease;
 import io.freshet.runtime.executiongraph.ExecutionAttemptID;
+import io.freshet.runtime.executiongraph.IOMetrics;
 import io.freshet.runtime.io.network.api.writer.ResultPartitionWriter;
 import io.freshet.runtime.io.network.partition.consumer.InputGate;
 import io.freshet.runtime.jobgraph.tasks.TaskInvokable;
@@ -88,6 +89,9 @@ public class Task implements Runnable {
     private boolean finalStateNotified;
 
     private volatile TaskInvokable invokable;
+    /** System.nanoTime() when the task switched to RUNNING, and when it reached a terminal state; 0 until then. */
+    private volatile long runningSinceNanos;
+    private volatile long endedNanos;
 
     /**
      * @param writers the writers of the partitions the task produces, in deployment order; the task closes them
@@ -371,6 +375,11 @@ public class Task implements Runnable {
                     + to + ".");
         }
         executionState = to;
+        if (to == ExecutionState.RUNNING) {
+            runningSinceNanos = System.nanoTime();
+        } else if (to.isTerminal()) {
+            endedNanos = System.nanoTime();
+        }
         if (to == ExecutionState.FAILED) {
             failureCause = cause;
             LOG.info("{} ({}) switched from {} to {} with failure cause: {}", taskNameWithSubtask, getExecutionId(),
@@ -395,9 +404,34 @@ public class Task implements Runnable {
             }
             finalStateNotified = true;
             finalState = new TaskExecutionState(getExecutionId(), state,
-                    state == ExecutionState.FAILED ? failureCause : null);
+                    state == ExecutionState.FAILED ? failureCause : null, getIOMetrics());
+        }
+        if (runningSinceNanos != 0) {
+            LOG.info("{} ({}) ran for {}.", taskNameWithSubtask, getExecutionId(), finalState.getIOMetrics());
         }
         taskManagerActions.updateTaskExecutionState(finalState);
+    }
+
+    /**
+     * Where the task's running time went so far (or in all, once it ended): waiting for input, waiting for output
+     * buffers, and the rest. Any thread.
+     */
+    public IOMetrics getIOMetrics() {
+        long start = runningSinceNanos;
+        if (start == 0) {
+            return new IOMetrics(0, 0, 0);
+        }
+        long end = endedNanos;
+        long running = (end == 0 ? System.nanoTime() : end) - start;
+        long idle = 0;
+        for (InputGate gate : inputGates) {
+            idle += gate.getIdleTimeNanos();
+        }
+        long backPressured = 0;
+        for (ResultPartitionWriter writer : writers) {
+            backPressured += writer.getBackPressuredTimeNanos();
+        }
+        return new IOMetrics(running / 1_000_000, idle / 1_000_000, backPressured / 1_000_000);
     }
 
     // ---- cancellation ----

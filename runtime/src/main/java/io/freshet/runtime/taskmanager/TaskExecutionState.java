@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.freshet.runtime.execution.ExecutionState;
 import io.freshet.runtime.executiongraph.ExecutionAttemptID;
+import io.freshet.runtime.executiongraph.IOMetrics;
 import io.freshet.util.SerializedThrowable;
 
 /** A task's state change, reported by its TaskExecutor to the JobMaster; FAILED carries the failure. */
@@ -15,15 +16,28 @@ public final class TaskExecutionState implements Serializable {
     private final ExecutionAttemptID executionId;
     private final ExecutionState executionState;
     private final SerializedThrowable error;
+    private final IOMetrics ioMetrics;
 
     public TaskExecutionState(ExecutionAttemptID executionId, ExecutionState executionState) {
         this(executionId, executionState, null);
     }
 
     public TaskExecutionState(ExecutionAttemptID executionId, ExecutionState executionState, Throwable error) {
+        this(executionId, executionState, error, null);
+    }
+
+    /** A state with the time split of the attempt's run (final states carry it). */
+    public TaskExecutionState(ExecutionAttemptID executionId, ExecutionState executionState, Throwable error,
+            IOMetrics ioMetrics) {
         this.executionId = Objects.requireNonNull(executionId, "executionId");
         this.executionState = Objects.requireNonNull(executionState, "executionState");
         this.error = error == null ? null : SerializedThrowable.of(error);
+        this.ioMetrics = ioMetrics;
+    }
+
+    /** Busy, idle and backpressured time of the attempt's run; set on final states, else null. */
+    public IOMetrics getIOMetrics() {
+        return ioMetrics;
     }
 
     public ExecutionAttemptID getID() {

@@ -22,9 +22,11 @@ import io.freshet.runtime.jobgraph.InvalidJobGraphException;
 import io.freshet.runtime.jobgraph.JobGraph;
 import io.freshet.runtime.jobgraph.JobVertex;
 import io.freshet.runtime.jobmanager.scheduler.SlotSharingGroup;
+import io.freshet.runtime.executiongraph.IOMetrics;
 import io.freshet.runtime.jobmaster.JobResult;
 import io.freshet.runtime.rpc.RpcSystem;
 import io.freshet.runtime.shuffle.NettyShuffleServiceEnvironment;
+import io.freshet.runtime.taskexecutor.TaskIOMetricsSnapshot;
 
 /**
  * Jobs of test invokables on a MiniCluster of 2 TaskExecutors with 2 slots each, the components talking over the
@@ -246,6 +248,64 @@ class MiniClusterITCase {
         assertThat(TestInvokables.ATTEMPTS.get(name)).containsExactlyInAnyOrder("0#0", "0#1", "1#0");
         // both regions' sinks got all records, the restarted one from the new attempt only
         assertThat(results(name)).containsExactly(2 * 1000L, 2 * expectedSum(1000));
+    }
+
+    @Test
+    void idleAndBackpressuredTimeOfEachTaskAreVisibleWhileItRuns() throws Exception {
+        String name = "backpressure";
+        TestInvokables.SOURCE_GO.put(name, new CountDownLatch(1));
+        TestInvokables.SINK_GO.put(name, new CountDownLatch(1));
+        JobVertex source = vertex(name, "gated-source", TestInvokables.GatedSource.class, 1);
+        source.getConfiguration().setString(TestInvokables.RECORDS, "1000000");
+        JobVertex sink = vertex(name, "gated-sink", TestInvokables.GatedSink.class, 1);
+        // bounded, as streaming exchanges are: a slow consumer holds the producer back
+        sink.connectNewDataSetAsInput(source, DistributionPattern.POINTWISE, ResultPartitionType.PIPELINED_BOUNDED);
+        shareSlots(source, sink);
+        JobGraph job = new JobGraph(null, name, source, sink);
+        cluster.submitJob(job).get();
+
+        try {
+            // the source holds back: the sink waits for input
+            IOMetrics sinkWaiting = awaitTaskMetrics(job, "gated-sink",
+                    metrics -> metrics.getAccumulateIdleTime() >= 200);
+            assertThat(sinkWaiting.getAccumulateBackPressuredTime()).as("the sink has no output").isZero();
+
+            // the source emits, the sink stalls after its first record: the source waits for buffers
+            TestInvokables.SOURCE_GO.get(name).countDown();
+            IOMetrics sourceStalled = awaitTaskMetrics(job, "gated-source",
+                    metrics -> metrics.getAccumulateBackPressuredTime() >= 200);
+            assertThat(sourceStalled.getAccumulateIdleTime()).as("the source has no input").isZero();
+            assertThat(sourceStalled.getBackPressuredTimeMsPerSecond()).isPositive();
+        } finally {
+            // on failure too: let the job end instead of holding its slots
+            TestInvokables.SOURCE_GO.get(name).countDown();
+            TestInvokables.SINK_GO.get(name).countDown();
+        }
+        JobResult result = cluster.requestJobResult(job.getJobID()).get(60, TimeUnit.SECONDS);
+        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+        assertThat(results(name)).containsExactly(1_000_000L, expectedSum(1_000_000));
+    }
+
+    /** Polls every TaskExecutor until the job's task named {@code taskName} has metrics matching {@code until}. */
+    private static IOMetrics awaitTaskMetrics(JobGraph job, String taskName,
+            java.util.function.Predicate<IOMetrics> until) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        IOMetrics last = null;
+        while (System.nanoTime() < deadline) {
+            for (int i = 0; i < cluster.getNumberOfTaskManagers(); i++) {
+                for (TaskIOMetricsSnapshot task : cluster.getTaskExecutorGateway(i)
+                        .requestTaskIOMetrics(job.getJobID(), Duration.ofSeconds(10)).get()) {
+                    if (task.getTaskNameWithSubtask().startsWith(taskName)) {
+                        last = task.getIOMetrics();
+                        if (until.test(last)) {
+                            return last;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("timed out waiting for the metrics of " + taskName + "; last seen: " + last);
     }
 
     @Test

@@ -354,4 +354,54 @@ final class TestInvokables {
             writer.close();
         }
     }
+    /** Per job name: released to let a {@link GatedSource} emit, and a {@link GatedSink} read past its first record. */
+    static final Map<String, CountDownLatch> SOURCE_GO = new ConcurrentHashMap<>();
+    static final Map<String, CountDownLatch> SINK_GO = new ConcurrentHashMap<>();
+
+    /** Emits {@link #RECORDS} longs once its job's {@link #SOURCE_GO} latch opens. */
+    public static final class GatedSource extends AbstractInvokable {
+        public GatedSource(Environment environment) {
+            super(environment);
+        }
+
+        @Override
+        public void invoke() throws Exception {
+            String job = getTaskConfiguration().getString("test.job", "?");
+            if (!SOURCE_GO.get(job).await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never told to go");
+            }
+            long records = Long.parseLong(getTaskConfiguration().getString(RECORDS, "1000"));
+            RecordWriter<Long> writer = writer(getEnvironment(), LongSerializer.INSTANCE, "forward");
+            for (long i = 0; i < records; i++) {
+                writer.emit(i);
+            }
+            writer.flushAll();
+            writer.close();
+        }
+    }
+
+    /** Reads one record, waits for its job's {@link #SINK_GO} latch, reads the rest; counts into SINK_RESULTS. */
+    public static final class GatedSink extends AbstractInvokable {
+        public GatedSink(Environment environment) {
+            super(environment);
+        }
+
+        @Override
+        public void invoke() throws Exception {
+            String job = getTaskConfiguration().getString("test.job", "?");
+            RecordReader<Long> reader = new RecordReader<>(getEnvironment().getInputGate(0), LongSerializer.INSTANCE,
+                    false);
+            long count = 0;
+            long sum = 0;
+            Long value;
+            while ((value = reader.next()) != null) {
+                if (count == 0 && !SINK_GO.get(job).await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("never told to go on");
+                }
+                count++;
+                sum += value;
+            }
+            SINK_RESULTS.put(job, new long[] {count, sum});
+        }
+    }
 }

@@ -317,9 +317,17 @@ class TaskExecutorTest {
 
         RpcTestUtils.await(gateway.submitTask(deployment, jobMaster.leaderId, TIMEOUT));
 
-        List<ExecutionState> states = statesUntilTerminal(deployment.getExecutionAttemptId(), new ArrayList<>());
+        List<TaskExecutionState> updates = new ArrayList<>();
+        List<ExecutionState> states = statesUntilTerminal(deployment.getExecutionAttemptId(), updates);
         assertThat(states).containsExactly(ExecutionState.INITIALIZING, ExecutionState.RUNNING,
                 ExecutionState.FINISHED);
+        // only the final report carries the run's busy/idle/backpressured split
+        assertThat(updates.get(0).getIOMetrics()).isNull();
+        assertThat(updates.get(2).getIOMetrics()).isNotNull();
+        assertThat(updates.get(2).getIOMetrics().getRunningTimeMillis())
+                .isEqualTo(updates.get(2).getIOMetrics().getAccumulateBusyTime()
+                        + updates.get(2).getIOMetrics().getAccumulateIdleTime()
+                        + updates.get(2).getIOMetrics().getAccumulateBackPressuredTime());
         TestingShuffleEnvironment.CountingWriter writer = shuffle.writers.peek();
         assertThat(writer.finished).isTrue();
         assertThat(writer.failed).isFalse();

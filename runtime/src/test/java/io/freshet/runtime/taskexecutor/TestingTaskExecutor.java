@@ -160,6 +160,12 @@ public class TestingTaskExecutor extends RpcEndpoint implements TaskExecutorGate
     }
 
     @Override
+    public CompletableFuture<java.util.List<io.freshet.runtime.taskexecutor.TaskIOMetricsSnapshot>> requestTaskIOMetrics(
+            io.freshet.api.common.JobID jobId, Duration timeout) {
+        return FutureUtils.completedExceptionally(new UnsupportedOperationException("fake"));
+    }
+
+    @Override
     public CompletableFuture<Acknowledge> cancelTask(ExecutionAttemptID executionAttemptId, Duration timeout) {
         return FutureUtils.completedExceptionally(new UnsupportedOperationException("fake"));
     }

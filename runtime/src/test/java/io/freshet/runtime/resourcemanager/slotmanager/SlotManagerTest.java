@@ -171,6 +171,12 @@ class SlotManagerTest {
         }
 
         @Override
+        public CompletableFuture<java.util.List<io.freshet.runtime.taskexecutor.TaskIOMetricsSnapshot>> requestTaskIOMetrics(
+                io.freshet.api.common.JobID jobId, Duration timeout) {
+            return FutureUtils.completedExceptionally(new UnsupportedOperationException());
+        }
+
+        @Override
         public CompletableFuture<Acknowledge> cancelTask(ExecutionAttemptID executionAttemptId, Duration timeout) {
             return FutureUtils.completedExceptionally(new UnsupportedOperationException());
         }

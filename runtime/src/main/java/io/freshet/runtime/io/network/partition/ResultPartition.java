@@ -48,6 +48,8 @@ public final class ResultPartition implements ResultPartitionWriter, BufferProvi
     private volatile boolean finished;
     /** Written by the producer thread only; volatile so that metrics read a recent value. */
     private volatile long backPressuredNanos;
+    /** System.nanoTime() when the current wait for a buffer began; 0 when the producer is not waiting. */
+    private volatile long backPressuredSince;
 
     /**
      * @param tempDirectory where a BLOCKING partition writes its files (ignored for pipelined ones)
@@ -105,9 +107,11 @@ public final class ResultPartition implements ResultPartitionWriter, BufferProvi
             return buffer;
         }
         long start = System.nanoTime();
+        backPressuredSince = start;
         try {
             return bufferPool.requestBufferBlocking();
         } finally {
+            backPressuredSince = 0;
             backPressuredNanos += System.nanoTime() - start;
         }
     }
@@ -244,12 +248,14 @@ public final class ResultPartition implements ResultPartitionWriter, BufferProvi
 
     /** Total time the producer waited for a free buffer, in milliseconds. */
     public long getBackPressuredTimeMs() {
-        return backPressuredNanos / 1_000_000;
+        return getBackPressuredTimeNanos() / 1_000_000;
     }
 
-    /** Total time the producer waited for a free buffer, in nanoseconds. */
+    /** Total time the producer waited for a free buffer, including a wait going on now, in nanoseconds. */
+    @Override
     public long getBackPressuredTimeNanos() {
-        return backPressuredNanos;
+        long since = backPressuredSince;
+        return backPressuredNanos + (since == 0 ? 0 : System.nanoTime() - since);
     }
 
     @Override

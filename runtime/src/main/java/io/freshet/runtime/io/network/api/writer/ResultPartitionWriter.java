@@ -29,6 +29,11 @@ public interface ResultPartitionWriter extends AutoCloseable {
     /** The producer failed or was cancelled: consumers of this partition fail with {@code cause}. */
     default void fail(Throwable cause) {}
 
+    /** Total time the producer waited for a free buffer because consumers were slow, in nanoseconds. */
+    default long getBackPressuredTimeNanos() {
+        return 0;
+    }
+
     /** Releases the producer's side of the writer; called last, in every outcome. */
     @Override
     default void close() throws Exception {}

@@ -35,6 +35,11 @@ public interface InputGate extends AvailabilityProvider, AutoCloseable {
     /** Total time the reading thread waited in {@link #getNext()} for input, in milliseconds. */
     long getIdleTimeMs();
 
+    /** {@link #getIdleTimeMs()} in nanoseconds. */
+    default long getIdleTimeNanos() {
+        return getIdleTimeMs() * 1_000_000;
+    }
+
     /** Releases every channel and the gate's buffers; a thread waiting in {@link #getNext()} fails. Idempotent. */
     @Override
     void close() throws IOException;

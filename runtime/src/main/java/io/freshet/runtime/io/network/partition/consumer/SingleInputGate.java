@@ -53,6 +53,8 @@ public final class SingleInputGate implements InputGate {
     private boolean requested;
     private volatile int numberOfFinishedChannels;
     private volatile long idleNanos;
+    /** System.nanoTime() when the current wait for input began; 0 when the reader is not waiting. */
+    private volatile long idleSince;
 
     /**
      * @param bufferPool the floating buffers of remote channels; may be null when all channels are local
@@ -99,11 +101,13 @@ public final class SingleInputGate implements InputGate {
             synchronized (lock) {
                 if (channelsWithData.isEmpty()) {
                     long start = System.nanoTime();
+                    idleSince = start;
                     try {
                         while (channelsWithData.isEmpty() && !closed) {
                             lock.wait();
                         }
                     } finally {
+                        idleSince = 0;
                         idleNanos += System.nanoTime() - start;
                     }
                 }
@@ -248,12 +252,14 @@ public final class SingleInputGate implements InputGate {
 
     @Override
     public long getIdleTimeMs() {
-        return idleNanos / 1_000_000;
+        return getIdleTimeNanos() / 1_000_000;
     }
 
-    /** Total time the reading thread waited for input, in nanoseconds. */
+    /** Total time the reading thread waited for input, including a wait going on now, in nanoseconds. */
+    @Override
     public long getIdleTimeNanos() {
-        return idleNanos;
+        long since = idleSince;
+        return idleNanos + (since == 0 ? 0 : System.nanoTime() - since);
     }
 
     public String getOwningTaskName() {
