@@ -364,3 +364,40 @@ construct_classpath() {
   fi
   printf '%s\n' "$classpath"
 }
+
+# ---- cluster hosts ----
+
+# read_hosts_file FILE: prints the host entries of conf/masters or conf/workers, one per line,
+# without comments and blank lines.
+read_hosts_file() {
+  local file=$1 line
+  [ -f "$file" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    line=${line%%#*}
+    line=$(printf '%s' "$line" | tr -d '[:space:]')
+    [ -n "$line" ] && printf '%s\n' "$line"
+  done < "$file"
+}
+
+# is_local_host HOST: true for localhost, loopback addresses and this host's own name.
+is_local_host() {
+  case $1 in
+    localhost|127.0.0.1|::1|"${HOSTNAME:-}"|"$(hostname 2> /dev/null)") return 0 ;;
+  esac
+  return 1
+}
+
+# run_on_host HOST COMMAND...: runs the command here for a local host, over ssh otherwise
+# (with FLINK_SSH_OPTS or env.ssh.opts).
+run_on_host() {
+  local host=$1
+  shift
+  if is_local_host "$host"; then
+    "$@"
+  else
+    local ssh_opts
+    ssh_opts=${FLINK_SSH_OPTS:-$(read_config_value env.ssh.opts)}
+    # shellcheck disable=SC2086 # the ssh options are words on purpose
+    ssh -n $ssh_opts "$host" -- "nohup /bin/bash -l $(printf '%q ' "$@") &"
+  fi
+}

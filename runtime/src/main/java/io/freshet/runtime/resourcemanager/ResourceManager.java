@@ -83,11 +83,20 @@ public abstract class ResourceManager extends FencedRpcEndpoint<ResourceManagerI
      */
     protected ResourceManager(RpcService rpcService, String endpointId, ResourceID resourceId,
             HeartbeatServices heartbeatServices, SlotManager slotManager) {
+        this(rpcService, endpointId, resourceId, ResourceManagerId.generate(), heartbeatServices, slotManager);
+    }
+
+    /**
+     * @param resourceManagerId the fencing token callers must use; a standalone cluster whose TaskManagers run in
+     *     other processes uses the well-known default leader id, so they can connect without leader election
+     */
+    protected ResourceManager(RpcService rpcService, String endpointId, ResourceID resourceId,
+            ResourceManagerId resourceManagerId, HeartbeatServices heartbeatServices, SlotManager slotManager) {
         super(rpcService, endpointId);
         this.resourceId = Objects.requireNonNull(resourceId, "resourceId");
         this.heartbeatServices = Objects.requireNonNull(heartbeatServices, "heartbeatServices");
         this.slotManager = Objects.requireNonNull(slotManager, "slotManager");
-        this.resourceManagerId = ResourceManagerId.generate();
+        this.resourceManagerId = Objects.requireNonNull(resourceManagerId, "resourceManagerId");
     }
 
     // ---- lifecycle ----

@@ -18,6 +18,11 @@ public class StandaloneResourceManager extends ResourceManager {
         super(rpcService, endpointId, resourceId, heartbeatServices, slotManager);
     }
 
+    public StandaloneResourceManager(RpcService rpcService, String endpointId, ResourceID resourceId,
+            ResourceManagerId resourceManagerId, HeartbeatServices heartbeatServices, SlotManager slotManager) {
+        super(rpcService, endpointId, resourceId, resourceManagerId, heartbeatServices, slotManager);
+    }
+
     @Override
     protected void initialize() {}
 

@@ -1,0 +1,115 @@
+package io.freshet.runtime.entrypoint;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.freshet.configuration.Configuration;
+import io.freshet.configuration.JobManagerOptions;
+import io.freshet.runtime.entrypoint.component.DispatcherResourceManagerComponent;
+import io.freshet.runtime.rpc.RpcService;
+import io.freshet.runtime.rpc.RpcSystem;
+
+/**
+ * The JobManager process of a standalone session cluster ({@code bin/jobmanager.sh start},
+ * {@code bin/start-cluster.sh}): an RPC service at {@code jobmanager.rpc.address}:{@code jobmanager.rpc.port} with
+ * the ResourceManager, the Dispatcher and its JobMasters. It runs until it is stopped (SIGTERM runs the shutdown
+ * hook: running jobs are cancelled, the TaskManagers see the JobManager go).
+ *
+ * <p>Exit codes: 0 after a shutdown, 1 when it cannot start (a bad argument or configuration, a port in use), with
+ * the reason in the log and on standard error.
+ */
+public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneSessionClusterEntrypoint.class);
+
+    /** The exit code of a process that could not start. */
+    public static final int STARTUP_FAILURE_RETURN_CODE = 1;
+
+    private final Configuration configuration;
+    private final CompletableFuture<Void> terminationFuture = new CompletableFuture<>();
+    private RpcService rpcService;
+    private DispatcherResourceManagerComponent component;
+
+    public StandaloneSessionClusterEntrypoint(Configuration configuration) {
+        this.configuration = configuration;
+    }
+
+    public static void main(String[] args) {
+        StandaloneSessionClusterEntrypoint entrypoint;
+        try {
+            EntrypointArguments arguments = EntrypointArguments.parse("StandaloneSessionClusterEntrypoint", args);
+            Configuration configuration = arguments.loadConfiguration();
+            arguments.getHost().ifPresent(host -> configuration.set(JobManagerOptions.ADDRESS, host));
+            entrypoint = new StandaloneSessionClusterEntrypoint(configuration);
+            entrypoint.start();
+        } catch (Throwable t) {
+            LOG.error("Could not start the JobManager.", t);
+            System.err.println("Could not start the JobManager: " + t.getMessage());
+            System.exit(STARTUP_FAILURE_RETURN_CODE);
+            return;
+        }
+        StandaloneSessionClusterEntrypoint running = entrypoint;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down the JobManager (signal received).");
+            running.close();
+        }, "jobmanager-shutdown-hook"));
+        running.getTerminationFuture().join();
+    }
+
+    /** Starts the RPC service and the JobManager's components; throws if any of them cannot start. */
+    public void start() throws Exception {
+        String address = configuration.getOptional(JobManagerOptions.ADDRESS).orElse("localhost");
+        int port = configuration.get(JobManagerOptions.PORT);
+        LOG.info("Starting StandaloneSessionClusterEntrypoint at {}:{} (Java {}, pid {}).", address, port,
+                Runtime.version(), ProcessHandle.current().pid());
+        try {
+            rpcService = RpcSystem.netty().createService("jobmanager", address, port, configuration);
+        } catch (Exception e) {
+            throw new IllegalStateException("The JobManager cannot listen on " + address + ":" + port + " ("
+                    + e.getMessage() + "). Is another JobManager running? Change '" + JobManagerOptions.PORT.key()
+                    + "' or stop it.", e);
+        }
+        component = new DispatcherResourceManagerComponent(rpcService, configuration);
+        component.start();
+        LOG.info("JobManager started at {}.", rpcService.getAddress());
+    }
+
+    public RpcService getRpcService() {
+        return rpcService;
+    }
+
+    public DispatcherResourceManagerComponent getComponent() {
+        return component;
+    }
+
+    /** Completes once {@link #close()} has stopped everything. */
+    public CompletableFuture<Void> getTerminationFuture() {
+        return terminationFuture;
+    }
+
+    /** Stops the components and the RPC service; logs what fails and goes on. Idempotent. */
+    @Override
+    public void close() {
+        if (terminationFuture.isDone()) {
+            return;
+        }
+        try {
+            if (component != null) {
+                component.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not stop the JobManager's components cleanly.", e);
+        }
+        try {
+            if (rpcService != null) {
+                rpcService.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not stop the JobManager's RPC service cleanly.", e);
+        }
+        LOG.info("JobManager stopped.");
+        terminationFuture.complete(null);
+    }
+}

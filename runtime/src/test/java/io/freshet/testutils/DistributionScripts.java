@@ -1,0 +1,107 @@
+package io.freshet.testutils;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the distribution's scripts ({@code bin/...}) as real processes from the repository root, with this JVM's
+ * java and, instead of the jars of {@code lib/} (filled only by the package phase), the test's own classpath
+ * ({@code FRESHET_CLASSPATH}); no {@code FLINK_*} setting of the caller's shell leaks in.
+ */
+public final class DistributionScripts {
+
+    /** Variables of the surrounding shell that would change what the scripts or the JVM do. */
+    private static final List<String> SCRIPT_VARIABLES = List.of("FLINK_CONF_DIR", "FLINK_LOG_DIR", "FLINK_PID_DIR",
+            "FLINK_LIB_DIR", "FLINK_IDENT_STRING", "FLINK_ENV_JAVA_OPTS", "FLINK_ENV_JAVA_OPTS_JM",
+            "FLINK_ENV_JAVA_OPTS_TM", "FLINK_ENV_JAVA_OPTS_CLI", "FRESHET_CLASSPATH", "HADOOP_CLASSPATH",
+            "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+
+    private final Path home = findDistributionHome();
+    private final Path outputDirectory;
+    private final Map<String, String> environment = new HashMap<>(System.getenv());
+
+    /** @param outputDirectory where the scripts' stdout and stderr are kept */
+    public DistributionScripts(Path outputDirectory, Class<?> classInModule) {
+        this.outputDirectory = outputDirectory;
+        SCRIPT_VARIABLES.forEach(environment::remove);
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("FRESHET_CLASSPATH", testClasspath(classInModule));
+    }
+
+    public DistributionScripts with(String variable, String value) {
+        environment.put(variable, value);
+        return this;
+    }
+
+    public Path getHome() {
+        return home;
+    }
+
+    /** Runs {@code command} (the first word relative to the distribution home) and waits up to two minutes. */
+    public Result run(String... command) throws IOException, InterruptedException {
+        Path stdout = Files.createTempFile(outputDirectory, "stdout", ".txt");
+        Path stderr = Files.createTempFile(outputDirectory, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not end within two minutes");
+        }
+        return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    /** The module's classes, then the classpath of the test (Surefire's, or the IDE's). */
+    private static String testClasspath(Class<?> classInModule) {
+        try {
+            Path classes = Paths.get(classInModule.getProtectionDomain().getCodeSource().getLocation().toURI());
+            String testClasspath = System.getProperty("surefire.test.class.path",
+                    System.getProperty("java.class.path"));
+            return classes + File.pathSeparator + testClasspath;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path findDistributionHome() {
+        Path directory = Paths.get("").toAbsolutePath();
+        while (directory != null) {
+            if (Files.isRegularFile(directory.resolve("bin/config.sh"))) {
+                return directory;
+            }
+            directory = directory.getParent();
+        }
+        throw new IllegalStateException("no bin/config.sh above " + Paths.get("").toAbsolutePath());
+    }
+
+    /** What a script printed and how it ended. */
+    public static final class Result {
+        public final int exitCode;
+        public final String stdout;
+        public final String stderr;
+
+        Result(int exitCode, String stdout, String stderr) {
+            this.exitCode = exitCode;
+            this.stdout = stdout;
+            this.stderr = stderr;
+        }
+
+        public String describe() {
+            return "exit code " + exitCode + "\n--- stdout:\n" + stdout + "\n--- stderr:\n" + stderr;
+        }
+    }
+}
