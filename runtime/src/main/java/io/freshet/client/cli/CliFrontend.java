@@ -1,21 +1,54 @@
 package io.freshet.client.cli;
 
+import java.io.File;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.freshet.api.common.JobID;
+import io.freshet.api.common.JobStatus;
+import io.freshet.api.dag.Pipeline;
+import io.freshet.client.program.PackagedProgram;
+import io.freshet.client.program.ProgramContext;
+import io.freshet.client.program.rest.RestClusterClient;
+import io.freshet.configuration.Configuration;
+import io.freshet.configuration.CoreOptions;
+import io.freshet.configuration.DeploymentOptions;
+import io.freshet.configuration.GlobalConfiguration;
+import io.freshet.configuration.RestOptions;
+import io.freshet.core.execution.DefaultExecutorServiceLoader;
+import io.freshet.runtime.jobgraph.JobEdge;
+import io.freshet.runtime.jobgraph.JobGraph;
+import io.freshet.runtime.jobgraph.JobVertex;
 
 /**
  * The command-line client behind {@code bin/flink}: {@code flink <ACTION> [OPTIONS] [ARGUMENTS]}.
  *
- * <p>It answers {@code --help} and {@code --version} and knows Flink's actions ({@code run},
- * {@code run-application}, {@code info}, {@code list}, {@code stop}, {@code cancel}, {@code savepoint})
- * and their options. Executing an action needs the distributed runtime (JobManager, REST client),
- * which has not landed yet: until it does, every action ends with a message saying so and exit code 1.
+ * <p>Actions: {@code run} (a program's jar, on the target of {@code -t}: {@code local} runs an embedded
+ * MiniCluster, {@code remote} (the default) submits to the cluster at {@code -m host:port} / {@code rest.address}),
+ * {@code info} (the program's plan as JSON), {@code list} and {@code cancel} (through the cluster's REST API).
+ * {@code run-application}, {@code stop} and {@code savepoint} come with YARN and checkpointing.
  *
- * <p>All output goes to the stream given to the constructor; {@link #run} returns the exit code
- * instead of exiting, so that tests drive the real class. Only {@link #main} touches {@code System}.
+ * <p>The configuration is {@code $FLINK_CONF_DIR/config.yaml} (or {@code flink-conf.yaml}) with the command line's
+ * options on top. Errors go to the error stream in Flink's form ("The program finished with the following
+ * exception:") and give exit code 1. {@link #run} returns the exit code instead of exiting, so that tests drive the
+ * real class; only {@link #main} touches {@code System}.
  */
 public final class CliFrontend {
 
@@ -27,22 +60,33 @@ public final class CliFrontend {
     static final String PROGRAM = "./flink";
 
     private final PrintStream out;
+    private final PrintStream err;
     private final String version;
+    private final String configurationDirectory;
 
     /** A front end that reports the version from the manifest of the jar holding this class. */
-    public CliFrontend(PrintStream out) {
-        this(out, versionOrUnknown(CliFrontend.class.getPackage().getImplementationVersion()));
+    public CliFrontend(PrintStream out, PrintStream err, String configurationDirectory) {
+        this(out, err, versionOrUnknown(CliFrontend.class.getPackage().getImplementationVersion()),
+                configurationDirectory);
     }
 
     /** A front end that reports the given version, for tests. */
     CliFrontend(PrintStream out, String version) {
+        this(out, out, version, null);
+    }
+
+    CliFrontend(PrintStream out, PrintStream err, String version, String configurationDirectory) {
         this.out = out;
+        this.err = err;
         this.version = version;
+        this.configurationDirectory = configurationDirectory;
     }
 
     public static void main(String[] args) {
-        int exitCode = new CliFrontend(System.out).run(args);
+        int exitCode = new CliFrontend(System.out, System.err, System.getenv(GlobalConfiguration.ENV_FLINK_CONF_DIR))
+                .run(args);
         System.out.flush();
+        System.err.flush();
         System.exit(exitCode);
     }
 
@@ -79,10 +123,241 @@ public final class CliFrontend {
             printAction(action.get());
             return 0;
         }
-        out.println(
-                "The \"" + first + "\" action is not available in this build of Freshet yet: it needs the"
-                        + " distributed runtime (JobManager and REST client), which has not landed.");
-        return 1;
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(action.get(), args, 1);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println();
+            printAction(action.get());
+            return 1;
+        }
+        try {
+            switch (action.get()) {
+                case RUN:
+                    return runProgram(commandLine, false);
+                case INFO:
+                    return runProgram(commandLine, true);
+                case LIST:
+                    return list(commandLine);
+                case CANCEL:
+                    return cancel(commandLine);
+                default:
+                    err.println("The \"" + first + "\" action is not available in this build of Freshet yet: it"
+                            + " comes with " + (action.get() == CliAction.RUN_APPLICATION ? "YARN application mode"
+                                    : "checkpoints and savepoints") + ".");
+                    return 1;
+            }
+        } catch (Throwable t) {
+            LOG.error("Error while running the command.", t);
+            printError(t);
+            return 1;
+        }
+    }
+
+    // ---- actions ----
+
+    private int runProgram(CommandLine commandLine, boolean planOnly) throws Exception {
+        if (commandLine.arguments().isEmpty()) {
+            err.println("The program's JAR file was not specified: " + PROGRAM + " "
+                    + (planOnly ? "info" : "run") + " [OPTIONS] <jar-file> <arguments>");
+            return 1;
+        }
+        Configuration configuration = effectiveConfiguration(commandLine);
+        File jar = new File(commandLine.arguments().get(0));
+        String[] programArguments = commandLine.arguments().subList(1, commandLine.arguments().size())
+                .toArray(new String[0]);
+        try (PackagedProgram program = PackagedProgram.create(jar, commandLine.value("class").orElse(null),
+                programArguments, configuration)) {
+            Pipeline pipeline = ProgramContext.executeProgram(new DefaultExecutorServiceLoader(), configuration,
+                    program, out, planOnly);
+            if (!planOnly) {
+                return 0;
+            }
+            if (pipeline == null) {
+                err.println("The program " + program.getMainClassName() + " did not execute a job, so it has no"
+                        + " plan.");
+                return 1;
+            }
+            out.println("----------------------- Execution Plan -----------------------");
+            out.println(jsonPlan(pipeline));
+            out.println("--------------------------------------------------------------");
+            return 0;
+        }
+    }
+
+    private int list(CommandLine commandLine) throws Exception {
+        boolean running = commandLine.has("running");
+        boolean scheduled = commandLine.has("scheduled");
+        boolean all = commandLine.has("all");
+        if (!running && !scheduled && !all) {
+            running = true;
+            scheduled = true;
+        }
+        if (all) {
+            running = true;
+            scheduled = true;
+        }
+        RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
+        out.println("Waiting for response...");
+        List<RestClusterClient.JobOverview> jobs = new ArrayList<>(client.listJobs());
+        jobs.sort(Comparator.comparingLong(job -> job.startTime));
+        List<RestClusterClient.JobOverview> runningJobs = new ArrayList<>();
+        List<RestClusterClient.JobOverview> scheduledJobs = new ArrayList<>();
+        List<RestClusterClient.JobOverview> terminatedJobs = new ArrayList<>();
+        for (RestClusterClient.JobOverview job : jobs) {
+            if (job.state == JobStatus.RUNNING || job.state == JobStatus.RESTARTING || job.state == JobStatus.FAILING
+                    || job.state == JobStatus.CANCELLING) {
+                runningJobs.add(job);
+            } else if (job.state.isGloballyTerminalState()) {
+                terminatedJobs.add(job);
+            } else {
+                scheduledJobs.add(job);
+            }
+        }
+        if (running) {
+            printJobs(runningJobs, "------------------ Running/Restarting Jobs -------------------",
+                    "No running jobs.");
+        }
+        if (scheduled) {
+            printJobs(scheduledJobs, "----------------------- Scheduled Jobs -----------------------",
+                    "No scheduled jobs.");
+        }
+        if (all) {
+            printJobs(terminatedJobs, "---------------------- Terminated Jobs -----------------------",
+                    "No terminated jobs.");
+        }
+        return 0;
+    }
+
+    private void printJobs(List<RestClusterClient.JobOverview> jobs, String title, String none) {
+        if (jobs.isEmpty()) {
+            out.println(none);
+            return;
+        }
+        SimpleDateFormat format = new SimpleDateFormat("dd.MM.yyyy HH:mm:ss");
+        out.println(title);
+        for (RestClusterClient.JobOverview job : jobs) {
+            out.println(format.format(new Date(job.startTime)) + " : " + job.jobId + " : " + job.name + " ("
+                    + job.state + ")");
+        }
+        out.println("--------------------------------------------------------------");
+    }
+
+    private int cancel(CommandLine commandLine) throws Exception {
+        if (commandLine.arguments().isEmpty()) {
+            err.println("Missing JobID. Specify a JobID to cancel: " + PROGRAM + " cancel <Job ID>");
+            return 1;
+        }
+        String id = commandLine.arguments().get(0);
+        JobID jobId;
+        try {
+            jobId = JobID.fromHexString(id);
+        } catch (IllegalArgumentException e) {
+            err.println("Error: '" + id + "' is not a valid JobID: a JobID is 32 hexadecimal characters, as printed"
+                    + " by '" + PROGRAM + " list'.");
+            return 1;
+        }
+        RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
+        out.println("Cancelling job " + jobId + ".");
+        client.cancel(jobId);
+        out.println("Cancelled job " + jobId + ".");
+        return 0;
+    }
+
+    // ---- configuration ----
+
+    /** The configuration file's options, then -D, -m, -t, -p and -d. */
+    Configuration effectiveConfiguration(CommandLine commandLine) {
+        Configuration configuration = configurationDirectory != null
+                && Files.isDirectory(Paths.get(configurationDirectory))
+                        ? GlobalConfiguration.loadConfiguration(configurationDirectory)
+                        : new Configuration();
+        for (String property : commandLine.values("D")) {
+            int equals = property.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("-D expects key=value, not '" + property + "'.");
+            }
+            configuration.setString(property.substring(0, equals).trim(), property.substring(equals + 1).trim());
+        }
+        Optional<String> jobManager = commandLine.value("jobmanager");
+        if (jobManager.isPresent()) {
+            String address = jobManager.get();
+            int colon = address.lastIndexOf(':');
+            if (colon <= 0 || colon == address.length() - 1) {
+                throw new IllegalArgumentException("-m expects the JobManager's REST address as host:port, not '"
+                        + address + "'.");
+            }
+            configuration.set(RestOptions.ADDRESS, address.substring(0, colon));
+            try {
+                configuration.set(RestOptions.PORT, Integer.parseInt(address.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("-m expects host:port; '" + address.substring(colon + 1)
+                        + "' is not a port.");
+            }
+            configuration.set(DeploymentOptions.TARGET, "remote");
+        }
+        commandLine.value("target").ifPresent(target -> configuration.set(DeploymentOptions.TARGET, target));
+        if (!configuration.contains(DeploymentOptions.TARGET)) {
+            configuration.set(DeploymentOptions.TARGET, "remote");
+        }
+        Optional<String> parallelism = commandLine.value("parallelism");
+        if (parallelism.isPresent()) {
+            int value;
+            try {
+                value = Integer.parseInt(parallelism.get());
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            if (value <= 0) {
+                throw new IllegalArgumentException("The parallelism must be a positive number: " + parallelism.get());
+            }
+            configuration.set(CoreOptions.DEFAULT_PARALLELISM, value);
+        }
+        configuration.set(DeploymentOptions.ATTACHED, !commandLine.has("detached"));
+        return configuration;
+    }
+
+    /** The JobGraph as JSON: job id and name, and per vertex its id, name, parallelism and inputs. */
+    private static String jsonPlan(Pipeline pipeline) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode plan = json.createObjectNode();
+        if (pipeline instanceof JobGraph) {
+            JobGraph jobGraph = (JobGraph) pipeline;
+            plan.put("jid", jobGraph.getJobID().toString());
+            plan.put("name", jobGraph.getName());
+            ArrayNode nodes = plan.putArray("nodes");
+            for (JobVertex vertex : jobGraph.getVertices()) {
+                ObjectNode node = nodes.addObject();
+                node.put("id", vertex.getID().toString());
+                node.put("parallelism", vertex.getParallelism());
+                node.put("operator", vertex.getInvokableClassName());
+                node.put("description", vertex.getName());
+                ArrayNode inputs = node.putArray("inputs");
+                int number = 0;
+                for (JobEdge edge : vertex.getInputs()) {
+                    ObjectNode input = inputs.addObject();
+                    input.put("num", number++);
+                    input.put("id", edge.getSource().getProducer().getID().toString());
+                    input.put("ship_strategy", edge.getDistributionPattern().toString());
+                    input.put("exchange", edge.getSource().getResultType().toString().toLowerCase());
+                }
+            }
+        } else {
+            plan.put("type", pipeline.getClass().getName());
+        }
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(plan);
+    }
+
+    /** Flink's error block: the stack trace of what went wrong, under a banner. */
+    private void printError(Throwable t) {
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        err.println();
+        err.println("------------------------------------------------------------");
+        err.println(" The program finished with the following exception:");
+        err.println();
+        err.print(trace);
     }
 
     static String versionOrUnknown(String implementationVersion) {

@@ -29,7 +29,7 @@ import java.util.Set;
  *
  * <p>Not thread-safe: a graph is built by one thread, then only read.
  */
-public class JobGraph implements Serializable {
+public class JobGraph implements Serializable, io.freshet.api.dag.Pipeline {
 
     private static final long serialVersionUID = 1L;
 
