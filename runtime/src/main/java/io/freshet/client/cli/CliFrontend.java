@@ -163,6 +163,11 @@ public final class CliFrontend {
                     + (planOnly ? "info" : "run") + " [OPTIONS] <jar-file> <arguments>");
             return 1;
         }
+        if (commandLine.has("fromSavepoint") || commandLine.has("allowNonRestoredState")) {
+            err.println("Starting from a savepoint (-s, -n) is not available in this build of Freshet yet: it comes"
+                    + " with checkpoints and savepoints.");
+            return 1;
+        }
         Configuration configuration = effectiveConfiguration(commandLine);
         File jar = new File(commandLine.arguments().get(0));
         String[] programArguments = commandLine.arguments().subList(1, commandLine.arguments().size())
