@@ -150,13 +150,23 @@ case $startstop in
       > "$out" 200<&- 2>&1 < /dev/null &
     pid=$!
     echo "$pid" >> "$pid_file"
-    # a daemon that dies at once (bad configuration, port in use) is reported here, not later
-    sleep 0.3
-    if ! kill -0 "$pid" 2> /dev/null; then
-      config_error "$daemon (pid $pid) ended right after its start; see $out and $log:"
-      tail -n 20 "$out" >&2 || true
-      exit 1
-    fi
+    # Wait until the daemon reports that it is up (or dies: a bad configuration, a port in use), so that a
+    # failed start is reported here and not discovered later. FRESHET_START_TIMEOUT bounds the wait (seconds).
+    waited=0
+    while ! grep -q "FRESHET_DAEMON_STARTED" "$out" 2> /dev/null; do
+      if ! kill -0 "$pid" 2> /dev/null; then
+        config_error "$daemon (pid $pid) ended right after its start; see $out and $log:"
+        tail -n 20 "$out" >&2 || true
+        exit 1
+      fi
+      if [ "$waited" -ge $((${FRESHET_START_TIMEOUT:-60} * 10)) ]; then
+        config_warning "$daemon (pid $pid) has not reported its start within ${FRESHET_START_TIMEOUT:-60} seconds;" \
+          "it keeps starting in the background. See $log."
+        break
+      fi
+      sleep 0.1
+      waited=$((waited + 1))
+    done
     ;;
 
   stop)

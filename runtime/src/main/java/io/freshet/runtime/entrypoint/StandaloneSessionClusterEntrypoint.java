@@ -24,6 +24,9 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneSessionClusterEntrypoint.class);
 
+    /** Printed on standard output once a daemon is up; the start scripts wait for it. */
+    public static final String DAEMON_STARTED_MARKER = "FRESHET_DAEMON_STARTED";
+
     /** The exit code of a process that could not start. */
     public static final int STARTUP_FAILURE_RETURN_CODE = 1;
 
@@ -50,6 +53,9 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
             System.exit(STARTUP_FAILURE_RETURN_CODE);
             return;
         }
+        // bin/flink-daemon.sh waits for this line on standard output before it reports the start
+        System.out.println(DAEMON_STARTED_MARKER + " JobManager at " + entrypoint.getRpcService().getAddress());
+        System.out.flush();
         StandaloneSessionClusterEntrypoint running = entrypoint;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down the JobManager (signal received).");

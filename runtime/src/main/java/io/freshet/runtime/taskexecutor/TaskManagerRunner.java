@@ -11,6 +11,7 @@ import io.freshet.configuration.TaskManagerOptions;
 import io.freshet.runtime.clusterframework.ProcessMemorySpec;
 import io.freshet.runtime.clusterframework.types.ResourceID;
 import io.freshet.runtime.entrypoint.EntrypointArguments;
+import io.freshet.runtime.entrypoint.StandaloneSessionClusterEntrypoint;
 import io.freshet.runtime.entrypoint.component.DispatcherResourceManagerComponent;
 import io.freshet.runtime.io.network.buffer.NetworkBufferSizing;
 import io.freshet.runtime.leaderretrieval.StandaloneLeaderRetrievalService;
@@ -59,6 +60,9 @@ public final class TaskManagerRunner implements AutoCloseable {
             System.exit(STARTUP_FAILURE_RETURN_CODE);
             return;
         }
+        System.out.println(StandaloneSessionClusterEntrypoint.DAEMON_STARTED_MARKER + " TaskManager at "
+                + runner.rpcService.getAddress());
+        System.out.flush();
         TaskManagerRunner running = runner;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down the TaskManager (signal received).");

@@ -16,7 +16,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +50,7 @@ import io.freshet.testutils.DistributionScripts;
  * talks to the JobManager over the Netty RPC transport as a client process would.
  */
 @DisabledOnOs(OS.WINDOWS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterITCase {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -123,6 +127,7 @@ class StandaloneClusterITCase {
     // ---- tests ----
 
     @Test
+    @Order(100) // last: it stops the cluster
     void jobSurvivesTheLossOfATaskManagerAndStopClusterLeavesNoJvm() throws Exception {
         Path results = Files.createDirectories(temp.resolve("job-results"));
         JobGraph job = sourceToSink("survives-kill", results, 2, 100_000);
@@ -163,6 +168,18 @@ class StandaloneClusterITCase {
                     .as("daemon %d is gone after stop-cluster.sh", pid).isFalse();
         }
         assertThat(daemonPids()).isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void aSecondJobManagerOnTheSamePortFailsItsStartNamingThePort() throws Exception {
+        DistributionScripts.Result second = scripts.run("bin/jobmanager.sh", "start");
+
+        assertThat(second.exitCode).as(second.describe()).isEqualTo(1);
+        assertThat(second.stderr).contains("ended right after its start")
+                .contains("cannot listen on localhost:" + jobManagerPort)
+                .contains("Is another JobManager running?");
+        assertThat(registeredSlots()).as("the running cluster is untouched").isEqualTo(4);
     }
 
     // ---- helpers ----
