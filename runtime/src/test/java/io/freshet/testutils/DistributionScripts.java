@@ -27,14 +27,20 @@ public final class DistributionScripts {
 
     private final Path home = findDistributionHome();
     private final Path outputDirectory;
-    private final Map<String, String> environment = new HashMap<>(System.getenv());
+    private final Map<String, String> environment = baseEnvironment();
 
     /** @param outputDirectory where the scripts' stdout and stderr are kept */
     public DistributionScripts(Path outputDirectory, Class<?> classInModule) {
         this.outputDirectory = outputDirectory;
+        environment.put("FRESHET_CLASSPATH", testClasspath(classInModule));
+    }
+
+    /** The caller's environment without any FLINK_* (or JVM option) setting, with this JVM's java. */
+    public static Map<String, String> baseEnvironment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
         SCRIPT_VARIABLES.forEach(environment::remove);
         environment.put("JAVA_HOME", System.getProperty("java.home"));
-        environment.put("FRESHET_CLASSPATH", testClasspath(classInModule));
+        return environment;
     }
 
     public DistributionScripts with(String variable, String value) {
@@ -48,6 +54,12 @@ public final class DistributionScripts {
 
     /** Runs {@code command} (the first word relative to the distribution home) and waits up to two minutes. */
     public Result run(String... command) throws IOException, InterruptedException {
+        return run(home, outputDirectory, environment, command);
+    }
+
+    /** Runs {@code command} in {@code home} with exactly {@code environment}; waits up to two minutes. */
+    public static Result run(Path home, Path outputDirectory, Map<String, String> environment, String... command)
+            throws IOException, InterruptedException {
         Path stdout = Files.createTempFile(outputDirectory, "stdout", ".txt");
         Path stderr = Files.createTempFile(outputDirectory, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
@@ -66,7 +78,7 @@ public final class DistributionScripts {
     }
 
     /** The module's classes, then the classpath of the test (Surefire's, or the IDE's). */
-    private static String testClasspath(Class<?> classInModule) {
+    public static String testClasspath(Class<?> classInModule) {
         try {
             Path classes = Paths.get(classInModule.getProtectionDomain().getCodeSource().getLocation().toURI());
             String testClasspath = System.getProperty("surefire.test.class.path",
@@ -77,7 +89,8 @@ public final class DistributionScripts {
         }
     }
 
-    private static Path findDistributionHome() {
+    /** The repository root, which is the distribution home: the nearest ancestor holding bin/config.sh. */
+    public static Path findDistributionHome() {
         Path directory = Paths.get("").toAbsolutePath();
         while (directory != null) {
             if (Files.isRegularFile(directory.resolve("bin/config.sh"))) {
@@ -94,7 +107,7 @@ public final class DistributionScripts {
         public final String stdout;
         public final String stderr;
 
-        Result(int exitCode, String stdout, String stderr) {
+        public Result(int exitCode, String stdout, String stderr) {
             this.exitCode = exitCode;
             this.stdout = stdout;
             this.stderr = stderr;

@@ -1,22 +1,19 @@
 package io.freshet.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import io.freshet.testutils.DistributionScripts;
+import io.freshet.testutils.DistributionScripts.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -32,26 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisabledOnOs(OS.WINDOWS)
 class BinScriptsTest {
 
-    private static final Path HOME = findDistributionHome();
+    private static final Path HOME = DistributionScripts.findDistributionHome();
 
-    /** Variables of the surrounding shell that would change what the scripts or the JVM do. */
-    private static final List<String> SCRIPT_VARIABLES =
-            List.of(
-                    "FLINK_CONF_DIR",
-                    "FLINK_LOG_DIR",
-                    "FLINK_PID_DIR",
-                    "FLINK_LIB_DIR",
-                    "FLINK_IDENT_STRING",
-                    "FLINK_ENV_JAVA_OPTS",
-                    "FLINK_ENV_JAVA_OPTS_JM",
-                    "FLINK_ENV_JAVA_OPTS_TM",
-                    "FLINK_ENV_JAVA_OPTS_CLI",
-                    "FRESHET_CLASSPATH",
-                    "HADOOP_CLASSPATH",
-                    // The JVM announces these on stderr, which some tests expect to be empty.
-                    "JAVA_TOOL_OPTIONS",
-                    "JDK_JAVA_OPTIONS",
-                    "_JAVA_OPTIONS");
 
     @TempDir Path temp;
 
@@ -351,11 +330,6 @@ class BinScriptsTest {
 
     // ---- helpers ----
 
-    private record Result(int exitCode, String stdout, String stderr) {
-        String describe() {
-            return "exit code " + exitCode + "\n--- stdout:\n" + stdout + "\n--- stderr:\n" + stderr;
-        }
-    }
 
     private Result runFlink(Map<String, String> extraEnvironment, String... args) throws Exception {
         List<String> command = new ArrayList<>();
@@ -374,18 +348,12 @@ class BinScriptsTest {
 
     /** The environment of every script run: this JVM's java, no FLINK_* settings of the caller's shell. */
     private static Map<String, String> baseEnvironment() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        SCRIPT_VARIABLES.forEach(environment::remove);
-        environment.put("JAVA_HOME", System.getProperty("java.home"));
-        return environment;
+        return DistributionScripts.baseEnvironment();
     }
 
     /** This module's classes, then the classpath of the test (Surefire's, or the IDE's). */
-    private static String testClasspath() throws URISyntaxException {
-        Path classes = Paths.get(CliFrontend.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        String testClasspath =
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return classes + File.pathSeparator + testClasspath;
+    private static String testClasspath() {
+        return DistributionScripts.testClasspath(CliFrontend.class);
     }
 
     private Path confDir() throws IOException {
@@ -413,26 +381,7 @@ class BinScriptsTest {
     }
 
     private Result run(Map<String, String> environment, String... command) throws Exception {
-        Path stdout = Files.createTempFile(temp, "stdout", ".txt");
-        Path stderr = Files.createTempFile(temp, "stderr", ".txt");
-        ProcessBuilder builder =
-                new ProcessBuilder(command)
-                        .directory(HOME.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                        .redirectOutput(stdout.toFile())
-                        .redirectError(stderr.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-
-        Process process = builder.start();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            fail("'" + String.join(" ", command) + "' did not finish within 2 minutes");
-        }
-        return new Result(
-                process.exitValue(),
-                Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8));
+        return DistributionScripts.run(HOME, temp, environment, command);
     }
 
     private static void write(Path file, String... lines) throws IOException {
@@ -445,18 +394,5 @@ class BinScriptsTest {
             assertThat(all).as("files in %s", directory).hasSize(1);
             return all.get(0);
         }
-    }
-
-    /** The repository root, which is the distribution home: the nearest ancestor holding bin/config.sh. */
-    private static Path findDistributionHome() {
-        Path directory = Paths.get("").toAbsolutePath();
-        while (directory != null) {
-            if (Files.isRegularFile(directory.resolve("bin/config.sh"))) {
-                return directory;
-            }
-            directory = directory.getParent();
-        }
-        throw new IllegalStateException(
-                "No bin/config.sh above " + Paths.get("").toAbsolutePath() + "; run the tests inside the repository.");
     }
 }

@@ -75,6 +75,17 @@ final class TestInvokables {
                 (ChannelSelector) selector(partitioner), serializer);
     }
 
+    /** Emits {@code offset + 0 .. offset + records-1} through writer 0 with the named partitioner, then ends it. */
+    static void emitNumbers(AbstractInvokable task, String partitioner, long offset) throws Exception {
+        long records = Long.parseLong(task.getTaskConfiguration().getString(RECORDS, "1000"));
+        RecordWriter<Long> writer = writer(task.getEnvironment(), LongSerializer.INSTANCE, partitioner);
+        for (long i = 0; i < records; i++) {
+            writer.emit(offset + i);
+        }
+        writer.flushAll();
+        writer.close();
+    }
+
     /** Emits the longs 0 .. records-1 through writer 0. */
     public static final class NumberSource extends AbstractInvokable {
         public NumberSource(Environment environment) {
@@ -83,17 +94,10 @@ final class TestInvokables {
 
         @Override
         public void invoke() throws Exception {
-            long records = Long.parseLong(getTaskConfiguration().getString(RECORDS, "1000"));
-            RecordWriter<Long> writer = writer(getEnvironment(), LongSerializer.INSTANCE,
-                    getTaskConfiguration().getString(PARTITIONER, "rebalance"));
             long offset = Boolean.parseBoolean(getTaskConfiguration().getString(TAG_SUBTASK, "false"))
                     ? getEnvironment().getTaskInfo().getIndexOfThisSubtask() * SUBTASK_TAG
                     : 0;
-            for (long i = 0; i < records; i++) {
-                writer.emit(offset + i);
-            }
-            writer.flushAll();
-            writer.close();
+            emitNumbers(this, getTaskConfiguration().getString(PARTITIONER, "rebalance"), offset);
         }
     }
 
@@ -345,13 +349,7 @@ final class TestInvokables {
             } else {
                 BlockingFirstAttempt.RELEASE.get(job).countDown();
             }
-            long records = Long.parseLong(getTaskConfiguration().getString(RECORDS, "1000"));
-            RecordWriter<Long> writer = writer(getEnvironment(), LongSerializer.INSTANCE, "forward");
-            for (long i = 0; i < records; i++) {
-                writer.emit(i);
-            }
-            writer.flushAll();
-            writer.close();
+            emitNumbers(this, "forward", 0);
         }
     }
     /** Per job name: released to let a {@link GatedSource} emit, and a {@link GatedSink} read past its first record. */
@@ -370,13 +368,7 @@ final class TestInvokables {
             if (!SOURCE_GO.get(job).await(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 throw new IllegalStateException("never told to go");
             }
-            long records = Long.parseLong(getTaskConfiguration().getString(RECORDS, "1000"));
-            RecordWriter<Long> writer = writer(getEnvironment(), LongSerializer.INSTANCE, "forward");
-            for (long i = 0; i < records; i++) {
-                writer.emit(i);
-            }
-            writer.flushAll();
-            writer.close();
+            emitNumbers(this, "forward", 0);
         }
     }
 
