@@ -106,6 +106,8 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     private ResourceManagerId resourceManagerId;
     /** Grows with every new attempt sequence; answers of older sequences are dropped. */
     private long resourceManagerRegistrationGeneration;
+    /** Main thread only: bumped to cancel a running registration timeout. */
+    private long registrationTimeoutGeneration;
     private EstablishedResourceManagerConnection resourceManagerConnection;
 
     private final Map<JobID, JobManagerConnection> jobs = new HashMap<>();
@@ -150,6 +152,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
     @Override
     protected void onStart() throws Exception {
+        startRegistrationTimeout();
         resourceManagerLeaderRetriever.start(new ResourceManagerLeaderListener());
         scheduleRunAsync(this::checkHeartbeats, configuration.getHeartbeatInterval());
     }
@@ -218,6 +221,25 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         startRegistrationAtResourceManager();
     }
 
+    /**
+     * A TaskExecutor that stays without a ResourceManager for {@code taskmanager.registration.timeout} (at its start,
+     * or after losing the connection) gives up through the fatal error handler: a TaskManager process then exits
+     * instead of waiting forever for a JobManager that is not coming.
+     */
+    private void startRegistrationTimeout() {
+        long generation = ++registrationTimeoutGeneration;
+        Duration timeout = configuration.getRegistrationTimeout();
+        scheduleRunAsync(() -> {
+            if (generation == registrationTimeoutGeneration && resourceManagerConnection == null && isRunning()) {
+                fatalErrorHandler.onFatalError(new TaskManagerException("TaskExecutor " + resourceId + " could not"
+                        + " register at the ResourceManager " + (resourceManagerAddress == null ? "(no leader found)"
+                                : resourceManagerAddress) + " within " + timeout.toMillis() + " ms ("
+                        + TaskManagerOptions.REGISTRATION_TIMEOUT.key() + "); shutting down. Check that the"
+                        + " JobManager runs and that 'jobmanager.rpc.address'/'jobmanager.rpc.port' point at it."));
+            }
+        }, timeout);
+    }
+
     private void startRegistrationAtResourceManager() {
         resourceManagerRegistrationGeneration++;
         if (resourceManagerAddress != null && resourceManagerId != null) {
@@ -252,6 +274,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
                         RegistrationResponse.Success success = (RegistrationResponse.Success) registered.response;
                         resourceManagerConnection = new EstablishedResourceManagerConnection(registered.gateway, id,
                                 success.getResourceId(), clock.relativeTimeMillis());
+                        registrationTimeoutGeneration++; // registered: the running timeout no longer applies
                         log.info("Successful registration at ResourceManager {} under registration id {}.", address,
                                 success.getRegistrationId());
                     } else {
@@ -280,6 +303,9 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         }
         resourceManagerConnection = null;
         log.info("Closing the ResourceManager connection {}: {}", connection.gateway.getAddress(), cause.getMessage());
+        if (isRunning()) {
+            startRegistrationTimeout();
+        }
         if (tellResourceManager) {
             connection.gateway.disconnectTaskManager(resourceId, cause);
         }

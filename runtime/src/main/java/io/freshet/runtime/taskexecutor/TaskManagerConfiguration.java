@@ -99,6 +99,11 @@ public final class TaskManagerConfiguration {
         return new Configuration(configuration);
     }
 
+    /** {@code taskmanager.registration.timeout}: how long the TaskExecutor may stay unregistered before it gives up. */
+    public Duration getRegistrationTimeout() {
+        return configuration.get(TaskManagerOptions.REGISTRATION_TIMEOUT);
+    }
+
     public int getNumberOfSlots() {
         return numberOfSlots;
     }

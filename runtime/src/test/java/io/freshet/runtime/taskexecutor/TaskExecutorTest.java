@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -297,6 +298,37 @@ class TaskExecutorTest {
                 throw new AssertionError(e);
             }
         });
+    }
+
+    @Test
+    void taskExecutorThatCannotRegisterGivesUpAfterTheRegistrationTimeout() throws Exception {
+        Configuration configuration = configuration();
+        configuration.set(io.freshet.configuration.TaskManagerOptions.REGISTRATION_TIMEOUT, Duration.ofMillis(300));
+        shuffle = new TestingShuffleEnvironment();
+        // no ResourceManager answers at this address
+        taskExecutor = new TaskExecutor(rpcService, TaskManagerConfiguration.fromConfiguration(configuration),
+                ResourceID.generate(), new StandaloneLeaderRetrievalService("local://test/no-resourcemanager",
+                        UUID.randomUUID()),
+                (job, address) -> new StandaloneLeaderRetrievalService(address, UUID.randomUUID()),
+                new TaskManagerServices(new MemoryManager(1 << 20, 32 * 1024), shuffle,
+                        new LibraryCacheManager(ResolveOrder.CHILD_FIRST, new String[] {"java."},
+                                getClass().getClassLoader())),
+                fatalErrors::add, SystemClock.getInstance());
+        taskExecutor.start();
+
+        Throwable fatal = poll(fatalErrors);
+
+        assertThat(fatal).hasMessageContaining("could not register at the ResourceManager local://test/no-resourcemanager")
+                .hasMessageContaining("taskmanager.registration.timeout");
+    }
+
+    @Test
+    void registeredTaskExecutorDoesNotTimeOut() throws Exception {
+        Configuration configuration = configuration();
+        configuration.set(io.freshet.configuration.TaskManagerOptions.REGISTRATION_TIMEOUT, Duration.ofMillis(300));
+        startCluster(configuration, SystemClock.getInstance());
+
+        assertThat(fatalErrors.poll(600, TimeUnit.MILLISECONDS)).as("no fatal error after registering").isNull();
     }
 
     // ---- tasks ----
