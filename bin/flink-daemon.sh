@@ -155,6 +155,8 @@ case $startstop in
     waited=0
     while ! grep -q "FRESHET_DAEMON_STARTED" "$out" 2> /dev/null; do
       if ! kill -0 "$pid" 2> /dev/null; then
+        live_pids > "$pid_file.tmp" || true
+        mv "$pid_file.tmp" "$pid_file"
         config_error "$daemon (pid $pid) ended right after its start; see $out and $log:"
         tail -n 20 "$out" >&2 || true
         exit 1

@@ -127,6 +127,34 @@ class StandaloneClusterITCase {
     // ---- tests ----
 
     @Test
+    @Order(2)
+    void daemonsRunWithTheConfiguredJvmOptionsMemoryFlagsLogAndPidFiles() throws Exception {
+        List<String> commandLines = new ArrayList<>();
+        for (long pid : daemonPids()) {
+            commandLines.add(ProcessHandle.of(pid).flatMap(process -> process.info().commandLine()).orElse(""));
+        }
+        assertThat(commandLines).hasSize(3).allSatisfy(line -> assertThat(line)
+                .contains("-XX:+UseSerialGC") // env.java.opts.all
+                .contains("-XX:MaxMetaspaceSize=") // computed from the memory options
+                .contains("--configDir " + temp.resolve("conf")));
+        assertThat(commandLines).filteredOn(line -> line.contains("TaskManagerRunner")).hasSize(2)
+                // taskmanager.memory.process.size 1g: 576m Freshet memory, 64m managed, 64m network -> 320m heap
+                .allSatisfy(line -> assertThat(line).contains("-Xmx335544320"));
+        assertThat(commandLines).filteredOn(line -> line.contains("StandaloneSessionClusterEntrypoint")).hasSize(1)
+                // jobmanager.memory.process.size 768m - 256m metaspace - 192m overhead - 128m off-heap
+                .allSatisfy(line -> assertThat(line).contains("-Xmx201326592"));
+
+        String user = System.getProperty("user.name");
+        assertThat(Files.readAllLines(temp.resolve("pid/flink-" + user + "-taskexecutor.pid"))).hasSize(2);
+        assertThat(Files.readAllLines(temp.resolve("pid/flink-" + user + "-standalonesession.pid"))).hasSize(1);
+        try (Stream<Path> logs = Files.list(temp.resolve("log"))) {
+            assertThat(logs.map(file -> file.getFileName().toString()))
+                    .anyMatch(name -> name.matches("flink-" + user + "-taskexecutor-1-.*\\.log"))
+                    .anyMatch(name -> name.matches("flink-" + user + "-standalonesession-0-.*\\.out"));
+        }
+    }
+
+    @Test
     @Order(100) // last: it stops the cluster
     void jobSurvivesTheLossOfATaskManagerAndStopClusterLeavesNoJvm() throws Exception {
         Path results = Files.createDirectories(temp.resolve("job-results"));
