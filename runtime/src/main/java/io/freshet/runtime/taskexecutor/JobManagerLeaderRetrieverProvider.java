@@ -9,14 +9,14 @@ import io.freshet.runtime.leaderretrieval.StandaloneLeaderRetrievalService;
 /**
  * Where a TaskExecutor learns the leader of a job's JobMaster: its address and leader session id, which is the
  * JobMaster's fencing token ({@link io.freshet.runtime.jobmaster.JobMasterId}). The same method as Flink's
- * {@code HighAvailabilityServices#getJobManagerLeaderRetriever}, so the HA services can be passed as a method
- * reference once they exist.
+ * {@code HighAvailabilityServices#getJobManagerLeaderRetriever}, so the HA services are passed as a method
+ * reference.
  */
 @FunctionalInterface
 public interface JobManagerLeaderRetrieverProvider {
 
     /** The leader session id of a standalone (non-HA) leader, as in Flink. */
-    UUID DEFAULT_LEADER_ID = new UUID(0, 0);
+    UUID DEFAULT_LEADER_ID = io.freshet.runtime.highavailability.HighAvailabilityServices.DEFAULT_LEADER_ID;
 
     /**
      * A retrieval service for the JobMaster of {@code jobId}.

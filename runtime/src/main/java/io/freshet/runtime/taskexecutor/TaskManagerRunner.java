@@ -12,13 +12,11 @@ import io.freshet.runtime.clusterframework.ProcessMemorySpec;
 import io.freshet.runtime.clusterframework.types.ResourceID;
 import io.freshet.runtime.entrypoint.EntrypointArguments;
 import io.freshet.runtime.entrypoint.StandaloneSessionClusterEntrypoint;
-import io.freshet.runtime.entrypoint.component.DispatcherResourceManagerComponent;
+import io.freshet.runtime.highavailability.HighAvailabilityServices;
+import io.freshet.runtime.highavailability.HighAvailabilityServicesUtils;
 import io.freshet.runtime.io.network.buffer.NetworkBufferSizing;
-import io.freshet.runtime.leaderretrieval.StandaloneLeaderRetrievalService;
-import io.freshet.runtime.resourcemanager.ResourceManager;
 import io.freshet.runtime.rpc.RpcService;
 import io.freshet.runtime.rpc.RpcSystem;
-import io.freshet.runtime.rpc.netty.NettyRpcService;
 import io.freshet.runtime.shuffle.NettyShuffleServiceEnvironment;
 import io.freshet.runtime.util.PortRange;
 import io.freshet.util.clock.SystemClock;
@@ -43,6 +41,7 @@ public final class TaskManagerRunner implements AutoCloseable {
     private RpcService rpcService;
     private TaskExecutor taskExecutor;
     private TaskManagerServices services;
+    private HighAvailabilityServices highAvailabilityServices;
 
     public TaskManagerRunner(Configuration configuration) {
         this.configuration = configuration;
@@ -89,14 +88,11 @@ public final class TaskManagerRunner implements AutoCloseable {
                 + " {}:{}.", resourceId, numberOfSlots, memory, buffers, jobManagerAddress, jobManagerPort);
         services = TaskManagerServices.fromConfiguration(effective,
                 NettyShuffleServiceEnvironment.create(effective, resourceId, host, buffers));
-        String resourceManagerAddress = NettyRpcService.SCHEME + jobManagerAddress + ":" + jobManagerPort + "/"
-                + ResourceManager.RESOURCE_MANAGER_NAME;
+        highAvailabilityServices = HighAvailabilityServicesUtils.createHighAvailabilityServices(configuration);
         taskExecutor = new TaskExecutor(rpcService, TaskManagerConfiguration.fromConfiguration(effective), resourceId,
-                new StandaloneLeaderRetrievalService(resourceManagerAddress,
-                        DispatcherResourceManagerComponent.DEFAULT_LEADER_ID),
-                (jobId, jobMasterAddress) -> new StandaloneLeaderRetrievalService(jobMasterAddress,
-                        DispatcherResourceManagerComponent.DEFAULT_LEADER_ID),
-                services, this::onFatalError, SystemClock.getInstance());
+                highAvailabilityServices.getResourceManagerLeaderRetriever(),
+                highAvailabilityServices::getJobManagerLeaderRetriever, services, this::onFatalError,
+                SystemClock.getInstance());
         taskExecutor.start();
     }
 
@@ -137,6 +133,13 @@ public final class TaskManagerRunner implements AutoCloseable {
                 taskExecutor.close();
             } catch (Exception e) {
                 LOG.warn("Could not stop the TaskExecutor cleanly.", e);
+            }
+        }
+        if (highAvailabilityServices != null) {
+            try {
+                highAvailabilityServices.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close the high-availability services cleanly.", e);
             }
         }
         if (rpcService != null) {

@@ -8,6 +8,7 @@ import io.freshet.runtime.clusterframework.types.ResourceID;
 import io.freshet.runtime.dispatcher.Dispatcher;
 import io.freshet.runtime.dispatcher.DispatcherGateway;
 import io.freshet.runtime.heartbeat.HeartbeatServices;
+import io.freshet.runtime.highavailability.HighAvailabilityServices;
 import io.freshet.runtime.jobgraph.JobGraph;
 import io.freshet.runtime.jobmaster.JobMaster;
 import io.freshet.runtime.jobmaster.JobMasterId;
@@ -32,7 +33,7 @@ import io.freshet.util.clock.SystemClock;
 public final class DispatcherResourceManagerComponent implements AutoCloseable {
 
     /** The leader session id of every non-HA leader. */
-    public static final UUID DEFAULT_LEADER_ID = new UUID(0, 0);
+    public static final UUID DEFAULT_LEADER_ID = HighAvailabilityServices.DEFAULT_LEADER_ID;
 
     private final RpcService rpcService;
     private final Configuration configuration;
