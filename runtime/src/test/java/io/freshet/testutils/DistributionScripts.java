@@ -57,9 +57,19 @@ public final class DistributionScripts {
         return run(home, outputDirectory, environment, command);
     }
 
+    /** Starts {@code command} without waiting for it; {@link Started#await()} collects its result. */
+    public Started start(String... command) throws IOException {
+        return start(home, outputDirectory, environment, command);
+    }
+
     /** Runs {@code command} in {@code home} with exactly {@code environment}; waits up to two minutes. */
     public static Result run(Path home, Path outputDirectory, Map<String, String> environment, String... command)
             throws IOException, InterruptedException {
+        return start(home, outputDirectory, environment, command).await();
+    }
+
+    private static Started start(Path home, Path outputDirectory, Map<String, String> environment, String... command)
+            throws IOException {
         Path stdout = Files.createTempFile(outputDirectory, "stdout", ".txt");
         Path stderr = Files.createTempFile(outputDirectory, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
@@ -68,13 +78,43 @@ public final class DistributionScripts {
                 .redirectError(stderr.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not end within two minutes");
+        return new Started(String.join(" ", command), builder.start(), stdout, stderr);
+    }
+
+    /** A script that was started and may still run. */
+    public static final class Started {
+        private final String command;
+        private final Process process;
+        private final Path stdout;
+        private final Path stderr;
+
+        Started(String command, Process process, Path stdout, Path stderr) {
+            this.command = command;
+            this.process = process;
+            this.stdout = stdout;
+            this.stderr = stderr;
         }
-        return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8));
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** What it printed so far. */
+        public String stdoutSoFar() throws IOException {
+            return Files.readString(stdout, StandardCharsets.UTF_8);
+        }
+
+        /** Waits up to two minutes for its end (then kills it and fails). */
+        public Result await() throws IOException, InterruptedException {
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError(command + " did not end within two minutes; it printed:\n"
+                        + Files.readString(stdout, StandardCharsets.UTF_8) + "\n"
+                        + Files.readString(stderr, StandardCharsets.UTF_8));
+            }
+            return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                    Files.readString(stderr, StandardCharsets.UTF_8));
+        }
     }
 
     /** The module's classes, then the classpath of the test (Surefire's, or the IDE's). */

@@ -13,6 +13,7 @@ import io.freshet.api.common.JobID;
 import io.freshet.api.common.JobStatus;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.JobManagerOptions;
+import io.freshet.runtime.executiongraph.ArchivedExecutionGraph;
 import io.freshet.runtime.jobgraph.InvalidJobGraphException;
 import io.freshet.runtime.jobgraph.JobGraph;
 import io.freshet.runtime.jobmaster.JobMaster;
@@ -84,7 +85,13 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         runningJobs.remove(jobId);
         JobResult finalResult = result != null ? result : new JobResult(jobId, running.jobGraph.getName(),
                 JobStatus.FAILED, failure, System.currentTimeMillis() - running.startTime);
-        finishedJobs.put(jobId, new FinishedJob(finalResult, running.startTime, System.currentTimeMillis()));
+        long endTime = System.currentTimeMillis();
+        ArchivedExecutionGraph archive = running.jobMaster.getFinalExecutionGraph();
+        if (archive == null) {
+            archive = ArchivedExecutionGraph.ofUnstartedJob(running.jobGraph, finalResult.getJobStatus(),
+                    finalResult.getFailureCause(), running.startTime, endTime);
+        }
+        finishedJobs.put(jobId, new FinishedJob(finalResult, archive, running.startTime, endTime));
         running.resultWaiters.forEach(waiter -> waiter.complete(finalResult));
         running.jobMaster.closeAsync();
         log.info("Job '{}' ({}) ended {}.", running.jobGraph.getName(), jobId, finalResult.getJobStatus());
@@ -119,6 +126,35 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         FinishedJob finished = finishedJobs.get(jobId);
         return finished != null ? CompletableFuture.completedFuture(finished.result.getJobStatus())
                 : CompletableFuture.failedFuture(new FlinkJobNotFoundException(jobId));
+    }
+
+    @Override
+    public CompletableFuture<ArchivedExecutionGraph> requestJob(JobID jobId, Duration timeout) {
+        RunningJob running = runningJobs.get(jobId);
+        if (running != null) {
+            return running.jobMaster.requestJob();
+        }
+        FinishedJob finished = finishedJobs.get(jobId);
+        return finished != null ? CompletableFuture.completedFuture(finished.executionGraph)
+                : CompletableFuture.failedFuture(new FlinkJobNotFoundException(jobId));
+    }
+
+    @Override
+    public CompletableFuture<Collection<ArchivedExecutionGraph>> requestJobs(Duration timeout) {
+        expireResults();
+        List<CompletableFuture<ArchivedExecutionGraph>> running = new ArrayList<>();
+        for (RunningJob job : runningJobs.values()) {
+            running.add(job.jobMaster.requestJob());
+        }
+        List<ArchivedExecutionGraph> finished = new ArrayList<>();
+        for (FinishedJob job : finishedJobs.values()) {
+            finished.add(job.executionGraph);
+        }
+        return CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).thenApply(ignored -> {
+            List<ArchivedExecutionGraph> all = new ArrayList<>(finished);
+            running.forEach(job -> all.add(job.join()));
+            return all;
+        });
     }
 
     @Override
@@ -164,11 +200,13 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
     private static final class FinishedJob {
         final JobResult result;
+        final ArchivedExecutionGraph executionGraph;
         final long startTime;
         final long endTime;
 
-        FinishedJob(JobResult result, long startTime, long endTime) {
+        FinishedJob(JobResult result, ArchivedExecutionGraph executionGraph, long startTime, long endTime) {
             this.result = result;
+            this.executionGraph = executionGraph;
             this.startTime = startTime;
             this.endTime = endTime;
         }

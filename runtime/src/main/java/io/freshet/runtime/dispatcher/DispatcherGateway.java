@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.freshet.api.common.JobID;
 import io.freshet.api.common.JobStatus;
+import io.freshet.runtime.executiongraph.ArchivedExecutionGraph;
 import io.freshet.runtime.jobgraph.JobGraph;
 import io.freshet.runtime.jobmaster.JobResult;
 import io.freshet.runtime.messages.Acknowledge;
@@ -22,6 +23,12 @@ public interface DispatcherGateway extends RpcGateway {
     CompletableFuture<Collection<JobStatusMessage>> listJobs(@RpcTimeout Duration timeout);
 
     CompletableFuture<JobStatus> requestJobStatus(JobID jobId, @RpcTimeout Duration timeout);
+
+    /** A copy of the job's execution graph: live for a running job, the last one for a kept finished job. */
+    CompletableFuture<ArchivedExecutionGraph> requestJob(JobID jobId, @RpcTimeout Duration timeout);
+
+    /** {@link #requestJob} for every job {@link #listJobs} would list. */
+    CompletableFuture<Collection<ArchivedExecutionGraph>> requestJobs(@RpcTimeout Duration timeout);
 
     CompletableFuture<Acknowledge> cancelJob(JobID jobId, @RpcTimeout Duration timeout);
 

@@ -7,14 +7,16 @@ import org.slf4j.LoggerFactory;
 
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.JobManagerOptions;
+import io.freshet.configuration.RestOptions;
 import io.freshet.runtime.entrypoint.component.DispatcherResourceManagerComponent;
 import io.freshet.runtime.rpc.RpcService;
 import io.freshet.runtime.rpc.RpcSystem;
+import io.freshet.runtime.webmonitor.WebMonitorEndpoint;
 
 /**
  * The JobManager process of a standalone session cluster ({@code bin/jobmanager.sh start},
  * {@code bin/start-cluster.sh}): an RPC service at {@code jobmanager.rpc.address}:{@code jobmanager.rpc.port} with
- * the ResourceManager, the Dispatcher and its JobMasters. It runs until it is stopped (SIGTERM runs the shutdown
+ * the ResourceManager, the Dispatcher and its JobMasters, and the REST API at {@code rest.bind-port}. It runs until it is stopped (SIGTERM runs the shutdown
  * hook: running jobs are cancelled, the TaskManagers see the JobManager go).
  *
  * <p>Exit codes: 0 after a shutdown, 1 when it cannot start (a bad argument or configuration, a port in use), with
@@ -34,6 +36,7 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
     private final CompletableFuture<Void> terminationFuture = new CompletableFuture<>();
     private RpcService rpcService;
     private DispatcherResourceManagerComponent component;
+    private WebMonitorEndpoint webMonitor;
 
     public StandaloneSessionClusterEntrypoint(Configuration configuration) {
         this.configuration = configuration;
@@ -45,6 +48,8 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
             EntrypointArguments arguments = EntrypointArguments.parse("StandaloneSessionClusterEntrypoint", args);
             Configuration configuration = arguments.loadConfiguration();
             arguments.getHost().ifPresent(host -> configuration.set(JobManagerOptions.ADDRESS, host));
+            // conf/masters' host:webui-port, passed on by bin/jobmanager.sh
+            arguments.getWebUiPort().filter(port -> port > 0).ifPresent(port -> configuration.set(RestOptions.PORT, port));
             entrypoint = new StandaloneSessionClusterEntrypoint(configuration);
             entrypoint.start();
         } catch (Throwable t) {
@@ -54,7 +59,8 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
             return;
         }
         // bin/flink-daemon.sh waits for this line on standard output before it reports the start
-        System.out.println(DAEMON_STARTED_MARKER + " JobManager at " + entrypoint.getRpcService().getAddress());
+        System.out.println(DAEMON_STARTED_MARKER + " JobManager at " + entrypoint.getRpcService().getAddress()
+                + ", REST at " + entrypoint.getWebMonitor().getRestBaseUrl());
         System.out.flush();
         StandaloneSessionClusterEntrypoint running = entrypoint;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -79,7 +85,10 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
         }
         component = new DispatcherResourceManagerComponent(rpcService, configuration);
         component.start();
-        LOG.info("JobManager started at {}.", rpcService.getAddress());
+        webMonitor = new WebMonitorEndpoint(configuration, component.getDispatcherGateway(),
+                component.getResourceManagerGateway());
+        LOG.info("JobManager started at {}; REST API and Web UI at {}.", rpcService.getAddress(),
+                webMonitor.getRestBaseUrl());
     }
 
     public RpcService getRpcService() {
@@ -88,6 +97,11 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
 
     public DispatcherResourceManagerComponent getComponent() {
         return component;
+    }
+
+    /** The REST endpoint, once {@link #start()} has returned. */
+    public WebMonitorEndpoint getWebMonitor() {
+        return webMonitor;
     }
 
     /** Completes once {@link #close()} has stopped everything. */
@@ -100,6 +114,9 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
     public void close() {
         if (terminationFuture.isDone()) {
             return;
+        }
+        if (webMonitor != null) {
+            webMonitor.close();
         }
         try {
             if (component != null) {

@@ -17,9 +17,12 @@ public final class Execution {
     private LogicalSlot slot;
     private Throwable failureCause;
     private IOMetrics ioMetrics;
+    /** When the attempt entered each state (epoch millis, by ordinal), 0 for states it has not entered. */
+    private final long[] stateTimestamps = new long[ExecutionState.values().length];
 
     Execution(ExecutionAttemptID attemptId) {
         this.attemptId = Objects.requireNonNull(attemptId, "attemptId");
+        stateTimestamps[ExecutionState.CREATED.ordinal()] = System.currentTimeMillis();
     }
 
     public ExecutionAttemptID getAttemptId() {
@@ -43,7 +46,13 @@ public final class Execution {
             return false;
         }
         state = target;
+        stateTimestamps[target.ordinal()] = System.currentTimeMillis();
         return true;
+    }
+
+    /** When the attempt entered {@code state} (epoch millis), or 0 if it never did. */
+    public long getStateTimestamp(ExecutionState state) {
+        return stateTimestamps[state.ordinal()];
     }
 
     public LogicalSlot getAssignedSlot() {

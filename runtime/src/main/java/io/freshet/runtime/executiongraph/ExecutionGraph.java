@@ -37,12 +37,18 @@ import io.freshet.runtime.scheduler.strategy.ExecutionVertexID;
  */
 public final class ExecutionGraph {
 
+    /** How many handled failures the graph keeps ({@code web.exception-history-size} in Flink). */
+    public static final int MAX_EXCEPTION_HISTORY = 16;
+
     private final JobGraph jobGraph;
     private final ExecutionGraphID graphId = new ExecutionGraphID();
     private final Map<JobVertexID, ExecutionJobVertex> vertices = new LinkedHashMap<>();
     private final Map<ExecutionVertexID, ExecutionVertex> executionVertices = new LinkedHashMap<>();
     private JobStatus status = JobStatus.CREATED;
     private Throwable failureCause;
+    /** When the job entered each status (epoch millis, by ordinal), 0 for statuses it has not entered. */
+    private final long[] statusTimestamps = new long[JobStatus.values().length];
+    private final List<ErrorInfo> exceptionHistory = new ArrayList<>();
 
     public ExecutionGraph(JobGraph jobGraph) {
         this.jobGraph = jobGraph;
@@ -53,6 +59,7 @@ public final class ExecutionGraph {
                 executionVertices.put(taskVertex.getId(), taskVertex);
             }
         }
+        statusTimestamps[JobStatus.CREATED.ordinal()] = System.currentTimeMillis();
     }
 
     public JobID getJobId() {
@@ -76,6 +83,27 @@ public final class ExecutionGraph {
             throw new IllegalStateException("job " + getJobId() + " is already " + status);
         }
         status = newStatus;
+        statusTimestamps[newStatus.ordinal()] = System.currentTimeMillis();
+    }
+
+    /** When the job entered {@code jobStatus} (epoch millis), or 0 if it never did. */
+    public long getStatusTimestamp(JobStatus jobStatus) {
+        return statusTimestamps[jobStatus.ordinal()];
+    }
+
+    // ---- failures ----
+
+    /** Keeps a failure that the scheduler handled (restart or global failure), for {@code /jobs/:jobid/exceptions}. */
+    public void recordFailure(ErrorInfo failure) {
+        exceptionHistory.add(failure);
+        if (exceptionHistory.size() > MAX_EXCEPTION_HISTORY) {
+            exceptionHistory.remove(0);
+        }
+    }
+
+    /** The handled failures, oldest first (at most {@value #MAX_EXCEPTION_HISTORY}). */
+    public List<ErrorInfo> getExceptionHistory() {
+        return Collections.unmodifiableList(exceptionHistory);
     }
 
     public Throwable getFailureCause() {

@@ -117,6 +117,16 @@ public class JobGraph implements Serializable, io.freshet.api.dag.Pipeline {
         return Collections.unmodifiableList(userJars);
     }
 
+    /**
+     * Replaces the jar paths, for a JobManager that stored the uploaded jars where its TaskExecutors read them.
+     */
+    public void setJars(List<String> jarPaths) {
+        userJars.clear();
+        for (String jar : jarPaths) {
+            addJar(jar);
+        }
+    }
+
     /** Adds the BlobServer key of an uploaded user jar; adding a key twice has no effect. */
     public void addUserJarBlobKey(String blobKey) {
         Objects.requireNonNull(blobKey, "blobKey");

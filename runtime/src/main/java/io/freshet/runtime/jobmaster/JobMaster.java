@@ -13,6 +13,7 @@ import io.freshet.api.common.JobStatus;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.RpcOptions;
 import io.freshet.runtime.clusterframework.types.ResourceID;
+import io.freshet.runtime.executiongraph.ArchivedExecutionGraph;
 import io.freshet.runtime.executiongraph.ExecutionAttemptID;
 import io.freshet.runtime.executiongraph.ExecutionGraph;
 import io.freshet.runtime.executiongraph.ExecutionVertex;
@@ -55,6 +56,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
     private final Duration rpcTimeout;
     private final Duration slotRequestTimeout;
     private final CompletableFuture<JobResult> resultFuture = new CompletableFuture<>();
+    private volatile ArchivedExecutionGraph finalExecutionGraph;
     private final HeartbeatServices heartbeatServices;
     private HeartbeatManager<Collection<ExecutionAttemptID>, Void> taskManagerHeartbeats;
     private final Map<ResourceID, TaskExecutorGateway> registeredTaskExecutors = new LinkedHashMap<>();
@@ -95,6 +97,14 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
     /** Completes when the job has reached a terminal state. */
     public CompletableFuture<JobResult> getResultFuture() {
         return resultFuture;
+    }
+
+    /**
+     * The job's execution graph as it ended, once {@link #getResultFuture()} has completed; null if the job never
+     * got an execution graph (it could not be started).
+     */
+    public ArchivedExecutionGraph getFinalExecutionGraph() {
+        return finalExecutionGraph;
     }
 
     // ---- lifecycle ----
@@ -150,6 +160,9 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
             log.warn("Could not stop the ResourceManager retrieval of job {}.", jobGraph.getJobID(), e);
         }
         if (!resultFuture.isDone()) {
+            if (executionGraph != null) {
+                finalExecutionGraph = ArchivedExecutionGraph.of(executionGraph);
+            }
             resultFuture.complete(new JobResult(jobGraph.getJobID(), jobGraph.getName(), JobStatus.SUSPENDED, null,
                     System.currentTimeMillis() - startTime));
         }
@@ -160,6 +173,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         JobResult result = new JobResult(jobGraph.getJobID(), jobGraph.getName(), status,
                 executionGraph.getFailureCause(), System.currentTimeMillis() - startTime);
         log.info("Job '{}' ({}) reached terminal state {}.", jobGraph.getName(), jobGraph.getJobID(), status);
+        finalExecutionGraph = ArchivedExecutionGraph.of(executionGraph);
         slotPool.releaseAll(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
         disconnectTaskManagers(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
         disconnectFromResourceManager(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
@@ -178,6 +192,11 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
 
     public CompletableFuture<JobStatus> requestJobStatus() {
         return callAsyncWithoutFencing(() -> executionGraph.getState(), rpcTimeout);
+    }
+
+    /** A copy of the execution graph as it is now (the REST API's view of a running job). */
+    public CompletableFuture<ArchivedExecutionGraph> requestJob() {
+        return callAsyncWithoutFencing(() -> ArchivedExecutionGraph.of(executionGraph), rpcTimeout);
     }
 
     // ---- ResourceManager ----

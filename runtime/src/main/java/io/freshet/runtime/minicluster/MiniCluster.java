@@ -31,6 +31,7 @@ import io.freshet.runtime.jobmaster.JobResult;
 import io.freshet.runtime.leaderretrieval.LeaderRetrievalService;
 import io.freshet.runtime.leaderretrieval.StandaloneLeaderRetrievalService;
 import io.freshet.runtime.messages.Acknowledge;
+import io.freshet.runtime.resourcemanager.ResourceManagerGateway;
 import io.freshet.runtime.resourcemanager.StandaloneResourceManager;
 import io.freshet.runtime.resourcemanager.slotmanager.SlotManager;
 import io.freshet.runtime.resourcemanager.slotmanager.SlotManagerConfiguration;
@@ -192,6 +193,10 @@ public final class MiniCluster implements AutoCloseable {
 
     public DispatcherGateway getDispatcherGateway() {
         return dispatcherGateway;
+    }
+
+    public ResourceManagerGateway getResourceManagerGateway() {
+        return resourceManager.getSelfGateway(ResourceManagerGateway.class);
     }
 
     /** The shuffle environment of TaskExecutor {@code index} (to inspect its partitions in tests). */

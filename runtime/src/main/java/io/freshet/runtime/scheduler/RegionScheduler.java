@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import io.freshet.api.common.JobStatus;
 import io.freshet.runtime.concurrent.ScheduledExecutor;
 import io.freshet.runtime.execution.ExecutionState;
+import io.freshet.runtime.executiongraph.ErrorInfo;
 import io.freshet.runtime.executiongraph.Execution;
 import io.freshet.runtime.executiongraph.ExecutionGraph;
 import io.freshet.runtime.executiongraph.ExecutionVertex;
@@ -251,6 +252,7 @@ public final class RegionScheduler {
             onTaskTerminated(vertex);
             return;
         }
+        graph.recordFailure(failureInfo(vertex, execution, cause));
         restartStrategy.notifyFailure(cause);
         if (!restartStrategy.canRestart()) {
             LOG.info("Job {} ({}) fails: {} failed and {} allows no more restarts.", graph.getJobName(),
@@ -276,6 +278,13 @@ public final class RegionScheduler {
             }
         }
         mainThreadExecutor.schedule(() -> restartRegions(toRestart), backoff, TimeUnit.MILLISECONDS);
+    }
+
+    private static ErrorInfo failureInfo(ExecutionVertex vertex, Execution execution, Throwable cause) {
+        LogicalSlot slot = execution.getAssignedSlot();
+        return new ErrorInfo(cause, System.currentTimeMillis(), vertex.getTaskNameWithSubtaskIndex(),
+                slot == null ? null : slot.getDataHost() + ":" + slot.getDataPort(),
+                slot == null ? null : slot.getTaskManagerId().toString());
     }
 
     /** The failed region and every region that consumes, transitively, from it and has been started. */

@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.freshet.client.testprograms.TestPrograms;
+import io.freshet.testutils.TestJars;
 
 /**
  * {@code bin/flink run} and {@code info} of programs packaged into jars at test time, on the {@code local} target
@@ -46,19 +43,8 @@ class CliFrontendRunTest {
         return "--- out:\n" + out() + "\n--- err:\n" + err();
     }
 
-    /** A jar whose manifest names {@code mainClass} (or nothing); the classes come from the test class path. */
     private Path programJar(Class<?> mainClass) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        if (mainClass != null) {
-            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass.getName());
-        }
-        Path jar = temp.resolve((mainClass == null ? "no-main" : mainClass.getSimpleName()) + ".jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(file,
-                manifest)) {
-            // the manifest is all the jar holds
-        }
-        return jar;
+        return TestJars.manifestOnlyJar(temp, mainClass);
     }
 
     // ---- run ----

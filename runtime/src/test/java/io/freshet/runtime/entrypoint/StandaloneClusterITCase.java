@@ -24,17 +24,8 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.freshet.api.common.JobStatus;
 import io.freshet.configuration.Configuration;
-import io.freshet.runtime.dispatcher.Dispatcher;
-import io.freshet.runtime.dispatcher.DispatcherGateway;
 import io.freshet.runtime.entrypoint.component.DispatcherResourceManagerComponent;
-import io.freshet.runtime.io.network.partition.ResultPartitionType;
-import io.freshet.runtime.jobgraph.DistributionPattern;
-import io.freshet.runtime.jobgraph.JobGraph;
-import io.freshet.runtime.jobgraph.JobVertex;
-import io.freshet.runtime.jobmanager.scheduler.SlotSharingGroup;
-import io.freshet.runtime.jobmaster.JobResult;
 import io.freshet.runtime.resourcemanager.ResourceManager;
 import io.freshet.runtime.resourcemanager.ResourceManagerGateway;
 import io.freshet.runtime.resourcemanager.ResourceManagerId;
@@ -43,11 +34,13 @@ import io.freshet.runtime.rpc.RpcService;
 import io.freshet.runtime.rpc.RpcSystem;
 import io.freshet.runtime.rpc.netty.NettyRpcService;
 import io.freshet.testutils.DistributionScripts;
+import io.freshet.testutils.TestJars;
 
 /**
  * A standalone cluster of separate JVMs started by the distribution's scripts: {@code bin/start-cluster.sh} starts
- * a JobManager and two TaskManagers (two slots each) from a configuration directory of the test's own; the test
- * talks to the JobManager over the Netty RPC transport as a client process would.
+ * a JobManager and two TaskManagers (two slots each) from a configuration directory of the test's own; jobs are
+ * submitted, listed and cancelled with {@code bin/flink} (over the JobManager's REST API), and the test checks the
+ * ResourceManager's view over the Netty RPC transport.
  */
 @DisabledOnOs(OS.WINDOWS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,17 +53,20 @@ class StandaloneClusterITCase {
 
     private static DistributionScripts scripts;
     private static int jobManagerPort;
+    private static int restPort;
     private static RpcService client;
-    private static DispatcherGateway dispatcher;
     private static ResourceManagerGateway resourceManager;
 
     @BeforeAll
     static void startCluster() throws Exception {
         jobManagerPort = freePort();
+        restPort = freePort();
         Path conf = Files.createDirectories(temp.resolve("conf"));
         Files.writeString(conf.resolve("config.yaml"), String.join("\n",
                 "jobmanager.rpc.address: localhost",
                 "jobmanager.rpc.port: " + jobManagerPort,
+                "rest.address: localhost",
+                "rest.port: " + restPort,
                 "jobmanager.memory.process.size: 768m",
                 "taskmanager.memory.process.size: 1g",
                 "taskmanager.memory.managed.size: 64m",
@@ -80,7 +76,8 @@ class StandaloneClusterITCase {
                 "env.java.opts.all: -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
                 ""));
         Files.copy(scripts().getHome().resolve("conf/log4j2.properties"), conf.resolve("log4j2.properties"));
-        Files.writeString(conf.resolve("masters"), "localhost:8081\n");
+        // the webui-port of conf/masters is the one the JobManager's REST endpoint binds
+        Files.writeString(conf.resolve("masters"), "localhost:" + restPort + "\n");
         Files.writeString(conf.resolve("workers"), "localhost\nlocalhost\n");
         scripts.with("FLINK_CONF_DIR", conf.toString())
                 .with("FLINK_LOG_DIR", temp.resolve("log").toString())
@@ -93,8 +90,6 @@ class StandaloneClusterITCase {
 
         client = RpcSystem.netty().createService("test-client", "localhost", 0, new Configuration());
         String jobManager = NettyRpcService.SCHEME + "localhost:" + jobManagerPort + "/";
-        dispatcher = client.connect(jobManager + Dispatcher.DISPATCHER_NAME, DispatcherGateway.class)
-                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         resourceManager = client.connect(jobManager + ResourceManager.RESOURCE_MANAGER_NAME,
                 new ResourceManagerId(DispatcherResourceManagerComponent.DEFAULT_LEADER_ID),
                 ResourceManagerGateway.class).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -156,24 +151,30 @@ class StandaloneClusterITCase {
 
     @Test
     @Order(100) // last: it stops the cluster
-    void jobSurvivesTheLossOfATaskManagerAndStopClusterLeavesNoJvm() throws Exception {
+    void cliRunSurvivesTheLossOfATaskManagerAndStopClusterLeavesNoJvm() throws Exception {
         Path results = Files.createDirectories(temp.resolve("job-results"));
-        JobGraph job = sourceToSink("survives-kill", results, 2, 100_000);
-        job.getJobConfiguration().setString("restart-strategy.type", "fixed-delay");
-        job.getJobConfiguration().setString("restart-strategy.fixed-delay.attempts", "3");
-        job.getJobConfiguration().setString("restart-strategy.fixed-delay.delay", "500 ms");
+        Path jar = TestJars.manifestOnlyJar(Files.createDirectories(temp.resolve("jars")),
+                ProcessTestPrograms.SurvivingJobProgram.class);
 
-        dispatcher.submitJob(job, TIMEOUT).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        // attached: the client waits for the job through the TaskManager's loss and the restart
+        DistributionScripts.Started run = scripts.start("bin/flink", "run", jar.toString(), results.toString(), "2",
+                "100000");
         waitUntil(() -> Files.exists(results.resolve("started-0-0")) && Files.exists(results.resolve("started-1-0")),
                 "both source subtasks run");
+        DistributionScripts.Result list = scripts.run("bin/flink", "list", "-r");
+        assertThat(list.exitCode).as(list.describe()).isZero();
+        assertThat(list.stdout).contains("------------------ Running/Restarting Jobs -------------------")
+                .containsPattern("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}:\\d{2} : [0-9a-f]{32} : survives-kill \\(RUNNING\\)");
         long victim = Long.parseLong(Files.readString(results.resolve("started-0-0")).trim());
         List<Long> daemons = daemonPids();
         assertThat(daemons).as("the source runs in a TaskManager started by the scripts").contains(victim);
 
         ProcessHandle.of(victim).orElseThrow().destroyForcibly(); // kill -9
 
-        JobResult result = dispatcher.requestJobResult(job.getJobID(), Duration.ofMinutes(2)).get(2, TimeUnit.MINUTES);
-        assertThat(result.getJobStatus()).as("%s", result).isEqualTo(JobStatus.FINISHED);
+        DistributionScripts.Result finished = run.await();
+        assertThat(finished.exitCode).as(finished.describe()).isZero();
+        assertThat(finished.stdout).containsPattern("Job has been submitted with JobID [0-9a-f]{32}")
+                .containsPattern("Job with JobID [0-9a-f]{32} has finished.");
         long count = 0;
         long sum = 0;
         try (Stream<Path> files = Files.list(results)) {
@@ -187,6 +188,8 @@ class StandaloneClusterITCase {
         assertThat(count).isEqualTo(2 * 100_000L);
         assertThat(sum).isEqualTo(2 * (100_000L * 99_999L / 2));
         assertThat(registeredSlots()).as("the killed TaskManager is gone from the ResourceManager").isEqualTo(2);
+        DistributionScripts.Result all = scripts.run("bin/flink", "list", "-a");
+        assertThat(all.stdout).containsPattern(": survives-kill \\(FINISHED\\)");
 
         DistributionScripts.Result stopped = scripts.run("bin/stop-cluster.sh");
 
@@ -196,6 +199,41 @@ class StandaloneClusterITCase {
                     .as("daemon %d is gone after stop-cluster.sh", pid).isFalse();
         }
         assertThat(daemonPids()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void cliCancelsADetachedJobAndTheRestApiAnswersForTheCluster() throws Exception {
+        Path results = Files.createDirectories(temp.resolve("cancel-results"));
+        Path jar = TestJars.manifestOnlyJar(Files.createDirectories(temp.resolve("cancel-jars")),
+                ProcessTestPrograms.SurvivingJobProgram.class);
+
+        DistributionScripts.Result submitted = scripts.run("bin/flink", "run", "-d", jar.toString(),
+                results.toString(), "1", "10");
+        assertThat(submitted.exitCode).as(submitted.describe()).isZero();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})")
+                .matcher(submitted.stdout);
+        assertThat(id.find()).as(submitted.describe()).isTrue();
+        String jobId = id.group(1);
+        waitUntil(() -> Files.exists(results.resolve("started-0-0")), "the source runs");
+
+        java.net.http.HttpResponse<String> taskManagers = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + restPort
+                        + "/taskmanagers")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(taskManagers.statusCode()).isEqualTo(200);
+        assertThat(taskManagers.body()).contains("\"slotsNumber\":2");
+
+        DistributionScripts.Result cancelled = scripts.run("bin/flink", "cancel", jobId);
+        assertThat(cancelled.exitCode).as(cancelled.describe()).isZero();
+        assertThat(cancelled.stdout).contains("Cancelled job " + jobId + ".");
+        waitUntil(() -> {
+            try {
+                return scripts.run("bin/flink", "list", "-a").stdout.contains(jobId + " : survives-kill (CANCELED)");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, "the job is listed as CANCELED");
+        assertThat(registeredSlots()).as("the cluster is whole after the cancellation").isEqualTo(4);
     }
 
     @Test
@@ -211,23 +249,6 @@ class StandaloneClusterITCase {
     }
 
     // ---- helpers ----
-
-    private static JobGraph sourceToSink(String name, Path directory, int parallelism, long records) {
-        JobVertex source = new JobVertex("source");
-        source.setInvokableClassName(ProcessTestInvokables.SourceBlockingInFirstAttempt.class.getName());
-        source.setParallelism(parallelism);
-        source.getConfiguration().setString(ProcessTestInvokables.DIRECTORY, directory.toString());
-        source.getConfiguration().setString(ProcessTestInvokables.RECORDS, String.valueOf(records));
-        JobVertex sink = new JobVertex("sink");
-        sink.setInvokableClassName(ProcessTestInvokables.ResultFileSink.class.getName());
-        sink.setParallelism(parallelism);
-        sink.getConfiguration().setString(ProcessTestInvokables.DIRECTORY, directory.toString());
-        sink.connectNewDataSetAsInput(source, DistributionPattern.ALL_TO_ALL, ResultPartitionType.PIPELINED_BOUNDED);
-        SlotSharingGroup group = new SlotSharingGroup();
-        source.setSlotSharingGroup(group);
-        sink.setSlotSharingGroup(group);
-        return new JobGraph(null, name, source, sink);
-    }
 
     /** The pids of this cluster's JVMs that are alive (found by their configuration directory). */
     private static List<Long> daemonPids() {

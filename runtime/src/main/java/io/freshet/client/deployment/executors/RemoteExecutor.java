@@ -78,7 +78,12 @@ public final class RemoteExecutor implements PipelineExecutor {
         @Override
         public synchronized CompletableFuture<JobExecutionResult> getJobExecutionResult() {
             if (result == null) {
-                result = CompletableFuture.supplyAsync(this::awaitResult);
+                // polling sleeps: on a thread of its own, not in the common pool
+                result = CompletableFuture.supplyAsync(this::awaitResult, task -> {
+                    Thread poller = new Thread(task, "job-result-poller-" + jobId);
+                    poller.setDaemon(true);
+                    poller.start();
+                });
             }
             return result;
         }

@@ -6,9 +6,8 @@ import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
 import io.freshet.runtime.rpc.RpcException;
 import io.freshet.runtime.rpc.RpcInvocation;
-import java.io.PrintWriter;
+import io.freshet.util.ExceptionUtils;
 import java.io.Serializable;
-import java.io.StringWriter;
 
 /**
  * Encodes and decodes the RPC frames (the bytes after Netty's 4-byte length prefix).
@@ -119,9 +118,7 @@ final class RpcMessageCodec {
     }
 
     static String stackTraceOf(Throwable error) {
-        StringWriter text = new StringWriter();
-        error.printStackTrace(new PrintWriter(text));
-        return text.toString();
+        return ExceptionUtils.stringifyException(error);
     }
 
     // ---- decoding ----

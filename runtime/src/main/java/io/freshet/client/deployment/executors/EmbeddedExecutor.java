@@ -1,0 +1,123 @@
+package io.freshet.client.deployment.executors;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import io.freshet.api.common.JobExecutionResult;
+import io.freshet.api.common.JobID;
+import io.freshet.api.common.JobStatus;
+import io.freshet.api.dag.Pipeline;
+import io.freshet.configuration.Configuration;
+import io.freshet.core.execution.JobClient;
+import io.freshet.core.execution.PipelineExecutor;
+import io.freshet.core.execution.PipelineExecutorFactory;
+import io.freshet.core.execution.PipelineExecutorServiceLoader;
+import io.freshet.runtime.dispatcher.DispatcherGateway;
+import io.freshet.runtime.jobgraph.JobGraph;
+
+/**
+ * Runs a program's jobs on the Dispatcher of the JobManager the program runs in: for programs started on the
+ * JobManager itself ({@code POST /jars/:jarid/run}, later application mode). Every target name maps to it, so a
+ * program's {@code execute()} always submits here; the ids of the submitted jobs are kept for the caller.
+ */
+public final class EmbeddedExecutor implements PipelineExecutor {
+
+    public static final String NAME = "embedded";
+
+    /** Waiting for a job's end is not bounded by the RPC timeout. */
+    private static final Duration JOB_RESULT_WAIT = Duration.ofDays(365);
+
+    private final DispatcherGateway dispatcher;
+    private final Duration timeout;
+    private final List<JobID> submittedJobs = new CopyOnWriteArrayList<>();
+
+    public EmbeddedExecutor(DispatcherGateway dispatcher, Duration timeout) {
+        this.dispatcher = dispatcher;
+        this.timeout = timeout;
+    }
+
+    /** The jobs submitted through this executor, in submission order. */
+    public List<JobID> getSubmittedJobs() {
+        return List.copyOf(submittedJobs);
+    }
+
+    @Override
+    public CompletableFuture<JobClient> execute(Pipeline pipeline, Configuration configuration,
+            ClassLoader userCodeClassloader) throws Exception {
+        JobGraph jobGraph = PipelineTranslation.toJobGraph(pipeline, configuration, userCodeClassloader);
+        return dispatcher.submitJob(jobGraph, timeout).thenApply(ack -> {
+            submittedJobs.add(jobGraph.getJobID());
+            return new DispatcherJobClient(jobGraph.getJobID(), userCodeClassloader);
+        });
+    }
+
+    /** A loader that answers every {@code execution.target} with this executor. */
+    public PipelineExecutorServiceLoader asServiceLoader() {
+        PipelineExecutorFactory factory = new PipelineExecutorFactory() {
+            @Override
+            public String getName() {
+                return NAME;
+            }
+
+            @Override
+            public boolean isCompatibleWith(Configuration configuration) {
+                return true;
+            }
+
+            @Override
+            public PipelineExecutor getExecutor(Configuration configuration) {
+                return EmbeddedExecutor.this;
+            }
+        };
+        return new PipelineExecutorServiceLoader() {
+            @Override
+            public PipelineExecutorFactory getExecutorFactory(Configuration configuration) {
+                return factory;
+            }
+
+            @Override
+            public Stream<String> getExecutorNames() {
+                return Stream.of(NAME);
+            }
+        };
+    }
+
+    private final class DispatcherJobClient implements JobClient {
+        private final JobID jobId;
+        private final ClassLoader userCodeClassLoader;
+
+        DispatcherJobClient(JobID jobId, ClassLoader userCodeClassLoader) {
+            this.jobId = jobId;
+            this.userCodeClassLoader = userCodeClassLoader;
+        }
+
+        @Override
+        public JobID getJobID() {
+            return jobId;
+        }
+
+        @Override
+        public CompletableFuture<JobStatus> getJobStatus() {
+            return dispatcher.requestJobStatus(jobId, timeout);
+        }
+
+        @Override
+        public CompletableFuture<Void> cancel() {
+            return dispatcher.cancelJob(jobId, timeout).thenApply(ack -> null);
+        }
+
+        @Override
+        public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
+            return dispatcher.requestJobResult(jobId, JOB_RESULT_WAIT).thenApply(result -> {
+                try {
+                    return JobResults.toExecutionResult(result, userCodeClassLoader);
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+        }
+    }
+}
