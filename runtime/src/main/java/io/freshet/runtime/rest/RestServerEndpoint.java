@@ -42,7 +42,9 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
@@ -106,7 +108,7 @@ public final class RestServerEndpoint implements AutoCloseable {
                         channel.pipeline()
                                 .addLast(new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS))
                                 .addLast(new HttpServerCodec())
-                                .addLast(new HttpObjectAggregator(maxContentLength))
+                                .addLast(new JsonErrorAggregator(maxContentLength))
                                 .addLast(new RequestHandler());
                     }
                 });
@@ -163,6 +165,27 @@ public final class RestServerEndpoint implements AutoCloseable {
     }
 
     // ---- requests ----
+
+    /** Aggregates a request into one message; a request over the limit is answered 413 in the API's error form. */
+    private static final class JsonErrorAggregator extends HttpObjectAggregator {
+        private final int maxContentLength;
+
+        JsonErrorAggregator(int maxContentLength) {
+            super(maxContentLength);
+            this.maxContentLength = maxContentLength;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext context, HttpMessage oversized) {
+            if (!(oversized instanceof HttpRequest)) {
+                context.close();
+                return;
+            }
+            send(context, false, errors(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is larger"
+                    + " than '" + RestOptions.SERVER_MAX_CONTENT_LENGTH.key() + "' (" + maxContentLength + " bytes); raise the option or"
+                    + " send less."));
+        }
+    }
 
     private final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
