@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.JobManagerOptions;
 import io.freshet.configuration.RestOptions;
+import io.freshet.runtime.blob.BlobServer;
 import io.freshet.runtime.entrypoint.component.DispatcherResourceManagerComponent;
 import io.freshet.runtime.rpc.RpcService;
 import io.freshet.runtime.rpc.RpcSystem;
@@ -36,6 +37,7 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
     private final CompletableFuture<Void> terminationFuture = new CompletableFuture<>();
     private RpcService rpcService;
     private DispatcherResourceManagerComponent component;
+    private BlobServer blobServer;
     private WebMonitorEndpoint webMonitor;
 
     public StandaloneSessionClusterEntrypoint(Configuration configuration) {
@@ -85,8 +87,9 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
         }
         component = new DispatcherResourceManagerComponent(rpcService, configuration);
         component.start();
+        blobServer = new BlobServer(configuration, address);
         webMonitor = new WebMonitorEndpoint(configuration, component.getDispatcherGateway(),
-                component.getResourceManagerGateway());
+                component.getResourceManagerGateway(), blobServer);
         LOG.info("JobManager started at {}; REST API and Web UI at {}.", rpcService.getAddress(),
                 webMonitor.getRestBaseUrl());
     }
@@ -117,6 +120,9 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
         }
         if (webMonitor != null) {
             webMonitor.close();
+        }
+        if (blobServer != null) {
+            blobServer.close();
         }
         try {
             if (component != null) {

@@ -1,7 +1,10 @@
 package io.freshet.runtime.rest;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +29,8 @@ import io.freshet.util.ExceptionUtils;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -38,6 +43,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -45,10 +51,12 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -70,6 +78,7 @@ public final class RestServerEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServerEndpoint.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String name;
     private final Router router;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
@@ -79,20 +88,25 @@ public final class RestServerEndpoint implements AutoCloseable {
     private final String advertisedAddress;
     private volatile boolean closed;
 
-    /** Binds and starts serving; throws with the option names when no port of the configured range is free. */
+    /** The REST API's server: {@code rest.*} options. */
     public RestServerEndpoint(Configuration configuration, Router router) throws Exception {
+        this("Rest endpoint", Settings.fromRestOptions(configuration), router);
+    }
+
+    /**
+     * Binds and starts serving; throws naming the port option when no port of the configured range is free.
+     *
+     * @param name what the logs and errors call this server ({@code Rest endpoint}, {@code BlobServer})
+     */
+    public RestServerEndpoint(String name, Settings settings, Router router) throws Exception {
+        this.name = name;
         this.router = router;
-        int maxContentLength = configuration.get(RestOptions.SERVER_MAX_CONTENT_LENGTH);
-        int threads = configuration.get(RestOptions.SERVER_NUM_THREADS);
-        if (threads < 1) {
-            throw new IllegalConfigurationException("'%s' is %s; it must be at least 1.",
-                    RestOptions.SERVER_NUM_THREADS.key(), threads);
-        }
-        long idleSeconds = Math.max(1, configuration.get(RestOptions.IDLENESS_TIMEOUT).toSeconds());
-        String bindAddress = configuration.getOptional(RestOptions.BIND_ADDRESS).orElse(null);
-        String portSpec = configuration.getOptional(RestOptions.BIND_PORT)
-                .orElse(String.valueOf(configuration.get(RestOptions.PORT)));
-        List<Integer> ports = PortRange.parse(RestOptions.BIND_PORT.key(), portSpec);
+        int maxContentLength = settings.maxContentLength;
+        int threads = settings.threads;
+        long idleSeconds = settings.idleSeconds;
+        String bindAddress = settings.bindAddress;
+        String portSpec = settings.portSpec;
+        List<Integer> ports = PortRange.parse(settings.portOptionKey, portSpec);
 
         this.bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("freshet-rest-boss", true));
         this.workerGroup = new NioEventLoopGroup(2, new DefaultThreadFactory("freshet-rest-io", true));
@@ -124,16 +138,66 @@ public final class RestServerEndpoint implements AutoCloseable {
         }
         if (bound == null) {
             shutDownThreads();
-            throw new IllegalStateException("The REST endpoint could not bind to " + (bindAddress == null ? "*"
+            throw new IllegalStateException("The " + name + " could not bind to " + (bindAddress == null ? "*"
                     : bindAddress) + " on port(s) " + portSpec + " (" + (lastFailure == null ? "no port"
-                    : lastFailure.getMessage()) + "). Is another JobManager running? Change '"
-                    + RestOptions.BIND_PORT.key() + "' / '" + RestOptions.PORT.key() + "' or stop it.", lastFailure);
+                    : lastFailure.getMessage()) + "). Is another JobManager running? Change " + settings.portHint
+                    + " or stop it.", lastFailure);
         }
         this.serverChannel = bound;
-        String host = configuration.getOptional(RestOptions.ADDRESS)
-                .orElse(bindAddress == null || "0.0.0.0".equals(bindAddress) ? "localhost" : bindAddress);
-        this.advertisedAddress = "http://" + host + ":" + getPort();
-        LOG.info("Rest endpoint listening at {} (bound to {}).", advertisedAddress, serverChannel.localAddress());
+        this.advertisedAddress = "http://" + settings.advertisedHost + ":" + getPort();
+        LOG.info("{} listening at {} (bound to {}).", name, advertisedAddress, serverChannel.localAddress());
+    }
+
+    /** Where and how a server listens. */
+    public static final class Settings {
+        final String bindAddress;
+        final String portSpec;
+        final String portOptionKey;
+        final String portHint;
+        final String advertisedHost;
+        final int maxContentLength;
+        final int threads;
+        final long idleSeconds;
+
+        /**
+         * @param bindAddress the local address to bind, or null for every interface
+         * @param portSpec a port, list or range ({@link PortRange})
+         * @param portOptionKey the option the port came from, for errors
+         * @param portHint what to change when no port is free, for errors
+         * @param advertisedHost the host clients use in URLs
+         */
+        public Settings(String bindAddress, String portSpec, String portOptionKey, String portHint,
+                String advertisedHost, int maxContentLength, int threads, Duration idleTimeout) {
+            if (threads < 1) {
+                throw new IllegalConfigurationException("'%s' is %s; it must be at least 1.",
+                        RestOptions.SERVER_NUM_THREADS.key(), threads);
+            }
+            this.bindAddress = bindAddress;
+            this.portSpec = portSpec;
+            this.portOptionKey = portOptionKey;
+            this.portHint = portHint;
+            this.advertisedHost = advertisedHost;
+            this.maxContentLength = maxContentLength;
+            this.threads = threads;
+            this.idleSeconds = Math.max(1, idleTimeout.toSeconds());
+        }
+
+        /**
+         * The REST API's settings: {@code rest.bind-address} (all interfaces if unset), {@code rest.bind-port}
+         * (else {@code rest.port}), advertised as {@code rest.address}, {@code rest.server.max-content-length},
+         * {@code rest.server.numThreads}, {@code rest.idleness-timeout}.
+         */
+        public static Settings fromRestOptions(Configuration configuration) {
+            String bindAddress = configuration.getOptional(RestOptions.BIND_ADDRESS).orElse(null);
+            String portSpec = configuration.getOptional(RestOptions.BIND_PORT)
+                    .orElse(String.valueOf(configuration.get(RestOptions.PORT)));
+            String host = configuration.getOptional(RestOptions.ADDRESS)
+                    .orElse(bindAddress == null || "0.0.0.0".equals(bindAddress) ? "localhost" : bindAddress);
+            return new Settings(bindAddress, portSpec, RestOptions.BIND_PORT.key(), "'" + RestOptions.BIND_PORT.key()
+                    + "' / '" + RestOptions.PORT.key() + "'", host,
+                    configuration.get(RestOptions.SERVER_MAX_CONTENT_LENGTH),
+                    configuration.get(RestOptions.SERVER_NUM_THREADS), configuration.get(RestOptions.IDLENESS_TIMEOUT));
+        }
     }
 
     /** The port the server listens on. */
@@ -155,13 +219,38 @@ public final class RestServerEndpoint implements AutoCloseable {
         serverChannel.close().awaitUninterruptibly();
         channels.close().awaitUninterruptibly();
         shutDownThreads();
-        LOG.info("Rest endpoint at {} stopped.", advertisedAddress);
+        LOG.info("{} at {} stopped.", name, advertisedAddress);
     }
 
     private void shutDownThreads() {
         handlerExecutor.shutdownNow();
         bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    private static void sendFile(ChannelHandlerContext context, boolean keepAlive, RestResponse.FileBody file) {
+        RandomAccessFile raf;
+        long length;
+        try {
+            raf = new RandomAccessFile(file.path.toFile(), "r");
+            length = raf.length();
+        } catch (IOException e) {
+            send(context, keepAlive, errors(HttpResponseStatus.NOT_FOUND, "Cannot read " + file.path.getFileName()
+                    + ": " + e.getMessage()));
+            return;
+        }
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, file.contentType);
+        HttpUtil.setContentLength(head, length);
+        if (keepAlive) {
+            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        context.write(head);
+        context.write(new DefaultFileRegion(raf.getChannel(), 0, length));
+        ChannelFuture last = context.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        if (!keepAlive) {
+            last.addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     // ---- requests ----
@@ -273,6 +362,10 @@ public final class RestServerEndpoint implements AutoCloseable {
     }
 
     private static void send(ChannelHandlerContext context, boolean keepAlive, RestResponse response) {
+        if (response.getBody() instanceof RestResponse.FileBody) {
+            sendFile(context, keepAlive, (RestResponse.FileBody) response.getBody());
+            return;
+        }
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(response.getBody());

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.RpcOptions;
 import io.freshet.configuration.WebOptions;
+import io.freshet.runtime.blob.BlobServer;
 import io.freshet.runtime.dispatcher.DispatcherGateway;
 import io.freshet.runtime.resourcemanager.ResourceManagerGateway;
 import io.freshet.runtime.rest.RestServerEndpoint;
@@ -27,9 +28,9 @@ import io.freshet.runtime.util.FileUtils;
  * The JobManager's REST API (Flink's paths and JSON): cluster, job, TaskManager and jar endpoints on one
  * {@link RestServerEndpoint}, answering from the Dispatcher and the ResourceManager of the same process.
  *
- * <p>Files: jars of jobs submitted with {@code POST /jobs} live under {@code web.tmpdir} in
- * {@code freshet-web-<uuid>/jobs/<job-id>/} until the job ends; uploaded jars in {@code web.upload.dir} (or
- * {@code freshet-web-<uuid>/jars/}). Closing the endpoint removes {@code freshet-web-<uuid>}; a configured
+ * <p>Files: submissions ({@code POST /jobs}) arrive under {@code web.tmpdir} in {@code freshet-web-<uuid>/submissions/},
+ * their jars then move into the {@link BlobServer} until the job ends; uploaded jars stay in {@code web.upload.dir}
+ * (or {@code freshet-web-<uuid>/jars/}). Closing the endpoint removes {@code freshet-web-<uuid>}; a configured
  * {@code web.upload.dir} stays.
  */
 public final class WebMonitorEndpoint implements AutoCloseable {
@@ -39,12 +40,13 @@ public final class WebMonitorEndpoint implements AutoCloseable {
     private final Path workingDirectory;
     private final RestServerEndpoint server;
 
+    /** @param blobServer where the jars of submitted jobs go, for the TaskExecutors to download */
     public WebMonitorEndpoint(Configuration configuration, DispatcherGateway dispatcher,
-            ResourceManagerGateway resourceManager) throws Exception {
+            ResourceManagerGateway resourceManager, BlobServer blobServer) throws Exception {
         Duration timeout = configuration.get(RpcOptions.ASK_TIMEOUT);
         String tmpDir = configuration.getOptional(WebOptions.TMP_DIR).orElse(System.getProperty("java.io.tmpdir"));
         this.workingDirectory = Paths.get(tmpDir).resolve("freshet-web-" + UUID.randomUUID());
-        Path jobFiles = workingDirectory.resolve("jobs");
+        Path jobFiles = workingDirectory.resolve("submissions");
         Path uploads = configuration.getOptional(WebOptions.UPLOAD_DIR).map(Paths::get)
                 .orElse(workingDirectory.resolve("jars"));
         try {
@@ -57,11 +59,12 @@ public final class WebMonitorEndpoint implements AutoCloseable {
         }
         Router.Builder routes = Router.builder();
         new ClusterHandlers(dispatcher, resourceManager, configuration, timeout).register(routes);
-        new JobHandlers(dispatcher, timeout, jobFiles).register(routes);
+        new JobHandlers(dispatcher, timeout, jobFiles, blobServer).register(routes);
         new TaskManagerHandlers(resourceManager, timeout).register(routes);
         if (configuration.get(WebOptions.SUBMIT_ENABLE)) {
             // the jar listing names the endpoint's address, which is known once the server is bound
-            new JarHandlers(dispatcher, configuration, timeout, uploads, () -> getRestBaseUrl()).register(routes);
+            new JarHandlers(dispatcher, configuration, timeout, uploads, () -> getRestBaseUrl(), blobServer)
+                    .register(routes);
         }
         try {
             this.server = new RestServerEndpoint(configuration, routes.build());

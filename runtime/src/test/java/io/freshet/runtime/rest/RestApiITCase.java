@@ -34,10 +34,12 @@ import io.freshet.api.common.JobID;
 import io.freshet.api.common.JobStatus;
 import io.freshet.client.program.rest.RestClusterClient;
 import io.freshet.client.testprograms.TestPrograms;
+import io.freshet.configuration.BlobServerOptions;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.RestOptions;
 import io.freshet.configuration.TaskManagerOptions;
 import io.freshet.configuration.WebOptions;
+import io.freshet.runtime.blob.BlobServer;
 import io.freshet.runtime.execution.Environment;
 import io.freshet.runtime.io.network.partition.ResultPartitionType;
 import io.freshet.runtime.jobgraph.DistributionPattern;
@@ -68,6 +70,7 @@ class RestApiITCase {
     static Path temp;
 
     private static MiniCluster cluster;
+    private static BlobServer blobServer;
     private static WebMonitorEndpoint endpoint;
     private static HttpClient http;
     private static RestClusterClient client;
@@ -79,6 +82,7 @@ class RestApiITCase {
         configuration.set(RestOptions.BIND_PORT, "0");
         configuration.set(RestOptions.ADDRESS, "localhost");
         configuration.set(WebOptions.TMP_DIR, temp.toString());
+        configuration.set(BlobServerOptions.STORAGE_DIRECTORY, temp.toString());
         cluster = new MiniCluster(configuration, TASK_MANAGERS, RpcSystem.netty(), resourceId -> {
             try {
                 return NettyShuffleServiceEnvironment.create(configuration, resourceId, "localhost", 256);
@@ -87,8 +91,9 @@ class RestApiITCase {
             }
         });
         cluster.start();
+        blobServer = new BlobServer(configuration, "localhost");
         endpoint = new WebMonitorEndpoint(configuration, cluster.getDispatcherGateway(),
-                cluster.getResourceManagerGateway());
+                cluster.getResourceManagerGateway(), blobServer);
         http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         Configuration clientConfiguration = new Configuration();
         clientConfiguration.set(RestOptions.ADDRESS, "localhost");
@@ -100,6 +105,9 @@ class RestApiITCase {
     static void stop() throws Exception {
         if (endpoint != null) {
             endpoint.close();
+        }
+        if (blobServer != null) {
+            blobServer.close();
         }
         if (cluster != null) {
             cluster.close();
@@ -345,24 +353,20 @@ class RestApiITCase {
     }
 
     @Test
-    void submittedJarsAreKeptForTheJobAndRemovedWhenItEnds() throws Exception {
+    void submittedJarsGoToTheBlobServerForTheJobsLifetime() throws Exception {
         Path jarDirectory = Files.createDirectories(temp.resolve("client-jars-" + UUID.randomUUID()));
         Path jar = TestJars.manifestOnlyJar(jarDirectory, TestPrograms.NumbersProgram.class);
         JobGraph job = blockingJob("rest-with-jar");
         job.addJar(jar.toString());
 
         client.submitJob(job);
+        // the TaskExecutors built the job's class loader from the jar they downloaded
         awaitStarted(job, 4);
-        Path stored;
-        try (var files = Files.walk(temp)) {
-            stored = files.filter(path -> path.endsWith(Path.of(job.getJobID().toString(), jar.getFileName().toString())))
-                    .findFirst().orElseThrow(() -> new AssertionError("the job's jar is not stored under " + temp));
-        }
-        assertThat(stored).hasSameBinaryContentAs(jar);
+        assertThat(blobServer.hasBlobs(job.getJobID())).isTrue();
 
         client.cancel(job.getJobID());
         cluster.requestJobResult(job.getJobID()).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        awaitCondition(() -> !Files.exists(stored), "the job's jar is removed after the job ended");
+        awaitCondition(() -> !blobServer.hasBlobs(job.getJobID()), "the job's jars are removed after it ended");
     }
 
     // ---- jars ----

@@ -1,6 +1,8 @@
 package io.freshet.client.deployment.executors;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,8 +17,11 @@ import io.freshet.core.execution.JobClient;
 import io.freshet.core.execution.PipelineExecutor;
 import io.freshet.core.execution.PipelineExecutorFactory;
 import io.freshet.core.execution.PipelineExecutorServiceLoader;
+import io.freshet.runtime.blob.BlobCache;
+import io.freshet.runtime.blob.BlobServer;
 import io.freshet.runtime.dispatcher.DispatcherGateway;
 import io.freshet.runtime.jobgraph.JobGraph;
+import io.freshet.runtime.util.FileUtils;
 
 /**
  * Runs a program's jobs on the Dispatcher of the JobManager the program runs in: for programs started on the
@@ -32,11 +37,14 @@ public final class EmbeddedExecutor implements PipelineExecutor {
 
     private final DispatcherGateway dispatcher;
     private final Duration timeout;
+    private final BlobServer blobServer;
     private final List<JobID> submittedJobs = new CopyOnWriteArrayList<>();
 
-    public EmbeddedExecutor(DispatcherGateway dispatcher, Duration timeout) {
+    /** @param blobServer takes the jobs' jars for the TaskExecutors, from submission until each job ends */
+    public EmbeddedExecutor(DispatcherGateway dispatcher, Duration timeout, BlobServer blobServer) {
         this.dispatcher = dispatcher;
         this.timeout = timeout;
+        this.blobServer = blobServer;
     }
 
     /** The jobs submitted through this executor, in submission order. */
@@ -48,9 +56,27 @@ public final class EmbeddedExecutor implements PipelineExecutor {
     public CompletableFuture<JobClient> execute(Pipeline pipeline, Configuration configuration,
             ClassLoader userCodeClassloader) throws Exception {
         JobGraph jobGraph = PipelineTranslation.toJobGraph(pipeline, configuration, userCodeClassloader);
-        return dispatcher.submitJob(jobGraph, timeout).thenApply(ack -> {
-            submittedJobs.add(jobGraph.getJobID());
-            return new DispatcherJobClient(jobGraph.getJobID(), userCodeClassloader);
+        JobID jobId = jobGraph.getJobID();
+        List<String> jars = new ArrayList<>();
+        try {
+            for (String jar : jobGraph.getUserJars()) {
+                jars.add(BlobCache.isBlobUrl(jar) ? jar : blobServer.putJar(jobId, FileUtils.localJarPath(jar)));
+            }
+        } catch (IOException e) {
+            blobServer.cleanupJob(jobId);
+            throw e;
+        }
+        jobGraph.setJars(jars);
+        return dispatcher.submitJob(jobGraph, timeout).whenComplete((ack, failure) -> {
+            if (failure != null) {
+                blobServer.cleanupJob(jobId);
+            } else {
+                dispatcher.requestJobResult(jobId, JOB_RESULT_WAIT)
+                        .whenComplete((result, error) -> blobServer.cleanupJob(jobId));
+            }
+        }).thenApply(ack -> {
+            submittedJobs.add(jobId);
+            return new DispatcherJobClient(jobId, userCodeClassloader);
         });
     }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +27,7 @@ import io.freshet.api.common.JobStatus;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.RestOptions;
 import io.freshet.runtime.jobgraph.JobGraph;
+import io.freshet.runtime.util.FileUtils;
 import io.freshet.runtime.jobgraph.JobGraphSerializer;
 
 /**
@@ -123,7 +122,7 @@ public final class RestClusterClient implements AutoCloseable {
         request.putArray("jobArtifactFileNames");
         List<Path> jars = new ArrayList<>();
         for (String jar : jobGraph.getUserJars()) {
-            Path path = localPath(jar);
+            Path path = FileUtils.localJarPath(jar);
             jars.add(path);
             jarNames.add(path.getFileName().toString());
         }
@@ -141,14 +140,6 @@ public final class RestClusterClient implements AutoCloseable {
         String jobUrl = answer.path("jobUrl").asText("");
         return jobUrl.startsWith("/jobs/") ? JobID.fromHexString(jobUrl.substring("/jobs/".length()))
                 : jobGraph.getJobID();
-    }
-
-    private static Path localPath(String jar) throws IOException {
-        try {
-            return jar.startsWith("file:") ? Paths.get(new URL(jar).toURI()) : Paths.get(jar);
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IOException("The job's jar '" + jar + "' is neither a local path nor a file: URL.", e);
-        }
     }
 
     private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName,

@@ -13,6 +13,7 @@ import java.util.Objects;
 import io.freshet.api.common.JobID;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.CoreOptions;
+import io.freshet.runtime.blob.BlobCache;
 import io.freshet.runtime.execution.librarycache.UserCodeClassLoaders.ResolveOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +33,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Thread-safe: leases are registered on the TaskExecutor's main thread and resolved in task threads.</li>
  * </ul>
  *
- * <p>This slice takes the jar URLs from the deployment descriptor as they are ({@code file:} URLs the TaskExecutor
- * can read). Flink's {@code BlobLibraryCacheManager} downloads the jars from the JobManager's BlobServer into a
- * local cache first; that comes with the BlobServer.
+ * <p>Jars come as {@code file:} URLs the TaskExecutor can read (the MiniCluster, shared file systems) or as
+ * {@link io.freshet.runtime.blob.BlobServer} URLs, which the {@link BlobCache} downloads (once per job, verified
+ * against their SHA-256) before the class loader is built; the job's downloads are removed with its class loader.
  */
 public final class LibraryCacheManager implements AutoCloseable {
 
@@ -43,15 +44,23 @@ public final class LibraryCacheManager implements AutoCloseable {
     private final ResolveOrder resolveOrder;
     private final String[] alwaysParentFirstPatterns;
     private final ClassLoader parent;
+    private final BlobCache blobCache;
 
     private final Object lock = new Object();
     private final Map<JobID, JobClassLoader> classLoaders = new HashMap<>();
     private boolean closed;
 
     public LibraryCacheManager(ResolveOrder resolveOrder, String[] alwaysParentFirstPatterns, ClassLoader parent) {
+        this(resolveOrder, alwaysParentFirstPatterns, parent, BlobCache.fromConfiguration(new Configuration()));
+    }
+
+    /** @param blobCache downloads the jars given as BlobServer URLs; closed with this manager */
+    public LibraryCacheManager(ResolveOrder resolveOrder, String[] alwaysParentFirstPatterns, ClassLoader parent,
+            BlobCache blobCache) {
         this.resolveOrder = Objects.requireNonNull(resolveOrder, "resolveOrder");
         this.alwaysParentFirstPatterns = alwaysParentFirstPatterns.clone();
         this.parent = Objects.requireNonNull(parent, "parent");
+        this.blobCache = Objects.requireNonNull(blobCache, "blobCache");
     }
 
     /** From {@code classloader.resolve-order} and the parent-first patterns, over this class's class loader. */
@@ -59,7 +68,7 @@ public final class LibraryCacheManager implements AutoCloseable {
         return new LibraryCacheManager(
                 ResolveOrder.fromString(configuration.get(CoreOptions.CLASSLOADER_RESOLVE_ORDER)),
                 UserCodeClassLoaders.parentFirstPatterns(configuration),
-                LibraryCacheManager.class.getClassLoader());
+                LibraryCacheManager.class.getClassLoader(), BlobCache.fromConfiguration(configuration));
     }
 
     public ResolveOrder getResolveOrder() {
@@ -96,6 +105,7 @@ public final class LibraryCacheManager implements AutoCloseable {
         for (JobClassLoader jobClassLoader : toClose) {
             jobClassLoader.closeLoader();
         }
+        blobCache.close();
     }
 
     private void release(JobID jobId) {
@@ -113,10 +123,16 @@ public final class LibraryCacheManager implements AutoCloseable {
         if (toClose != null) {
             LOG.debug("Closing the user-code class loader of job {}: its last task ended.", jobId);
             toClose.closeLoader();
+            blobCache.releaseJob(jobId);
         }
     }
 
     private URLClassLoader resolve(JobID jobId, List<String> jarUrls) throws IOException {
+        // downloads happen before taking the lock: other jobs' tasks need not wait for them
+        List<URL> localJars = new ArrayList<>();
+        for (String jar : jarUrls) {
+            localJars.add(BlobCache.isBlobUrl(jar) ? blobCache.getFile(jobId, jar).toUri().toURL() : toUrl(jobId, jar));
+        }
         synchronized (lock) {
             JobClassLoader entry = classLoaders.get(jobId);
             if (entry == null) {
@@ -124,7 +140,7 @@ public final class LibraryCacheManager implements AutoCloseable {
             }
             if (entry.loader == null) {
                 entry.jarUrls = List.copyOf(jarUrls);
-                entry.loader = UserCodeClassLoaders.create(resolveOrder, toUrls(jobId, jarUrls), parent,
+                entry.loader = UserCodeClassLoaders.create(resolveOrder, localJars.toArray(new URL[0]), parent,
                         alwaysParentFirstPatterns);
                 LOG.debug("Created the {} class loader of job {} with jars {}.", resolveOrder, jobId, jarUrls);
             } else if (!entry.jarUrls.equals(jarUrls)) {
@@ -135,16 +151,12 @@ public final class LibraryCacheManager implements AutoCloseable {
         }
     }
 
-    private static URL[] toUrls(JobID jobId, List<String> jarUrls) throws IOException {
-        URL[] urls = new URL[jarUrls.size()];
-        for (int i = 0; i < urls.length; i++) {
-            try {
-                urls[i] = new URL(jarUrls.get(i));
-            } catch (MalformedURLException e) {
-                throw new IOException("The jar URL '" + jarUrls.get(i) + "' of job " + jobId + " is malformed.", e);
-            }
+    private static URL toUrl(JobID jobId, String jarUrl) throws IOException {
+        try {
+            return new URL(jarUrl);
+        } catch (MalformedURLException e) {
+            throw new IOException("The jar URL '" + jarUrl + "' of job " + jobId + " is malformed.", e);
         }
-        return urls;
     }
 
     /** One job's class loader and its reference count; guarded by {@link #lock}. */

@@ -32,6 +32,7 @@ import io.freshet.client.program.ProgramInvocationException;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.CoreOptions;
 import io.freshet.configuration.DeploymentOptions;
+import io.freshet.runtime.blob.BlobServer;
 import io.freshet.runtime.dispatcher.DispatcherGateway;
 import io.freshet.runtime.rest.HandlerRequest;
 import io.freshet.runtime.rest.HandlerRequest.MultipartForm;
@@ -61,10 +62,12 @@ public final class JarHandlers {
     private final Duration timeout;
     private final Path uploadDirectory;
     private final Supplier<String> restBaseUrl;
+    private final BlobServer blobServer;
     private final Object programLock = new Object();
 
     public JarHandlers(DispatcherGateway dispatcher, Configuration configuration, Duration timeout,
-            Path uploadDirectory, Supplier<String> restBaseUrl) {
+            Path uploadDirectory, Supplier<String> restBaseUrl, BlobServer blobServer) {
+        this.blobServer = blobServer;
         this.dispatcher = dispatcher;
         this.configuration = configuration;
         this.timeout = timeout;
@@ -207,7 +210,7 @@ public final class JarHandlers {
         programConfiguration.set(DeploymentOptions.ATTACHED, false);
         programConfiguration.set(DeploymentOptions.TARGET, EmbeddedExecutor.NAME);
 
-        EmbeddedExecutor executor = new EmbeddedExecutor(dispatcher, timeout);
+        EmbeddedExecutor executor = new EmbeddedExecutor(dispatcher, timeout, blobServer);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         synchronized (programLock) {
             try (PackagedProgram program = PackagedProgram.create(jar.toFile(), entryClass,

@@ -3,7 +3,6 @@ package io.freshet.runtime.rest.handler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.freshet.api.common.JobID;
 import io.freshet.api.common.JobStatus;
+import io.freshet.runtime.blob.BlobServer;
 import io.freshet.runtime.dispatcher.DispatcherGateway;
 import io.freshet.runtime.dispatcher.DuplicateJobSubmissionException;
 import io.freshet.runtime.execution.ExecutionState;
@@ -63,16 +63,18 @@ public final class JobHandlers {
 
     private final DispatcherGateway dispatcher;
     private final Duration timeout;
-    private final Path jobFilesDirectory;
+    private final Path uploadDirectory;
+    private final BlobServer blobServer;
 
     /**
-     * @param jobFilesDirectory where the jars of jobs submitted through {@code POST /jobs} are kept, one
-     *     directory per job (TaskExecutors load them from there)
+     * @param uploadDirectory where submissions are received before their jars move into the BlobServer
+     * @param blobServer keeps the jars of submitted jobs until they end; TaskExecutors download them from it
      */
-    public JobHandlers(DispatcherGateway dispatcher, Duration timeout, Path jobFilesDirectory) {
+    public JobHandlers(DispatcherGateway dispatcher, Duration timeout, Path uploadDirectory, BlobServer blobServer) {
         this.dispatcher = dispatcher;
         this.timeout = timeout;
-        this.jobFilesDirectory = jobFilesDirectory;
+        this.uploadDirectory = uploadDirectory;
+        this.blobServer = blobServer;
     }
 
     public void register(Router.Builder router) {
@@ -347,7 +349,7 @@ public final class JobHandlers {
     // ---- submission ----
 
     private CompletableFuture<RestResponse> submitJob(HandlerRequest request) throws Exception {
-        Path uploads = jobFilesDirectory.resolve("upload-" + java.util.UUID.randomUUID());
+        Path uploads = uploadDirectory.resolve("upload-" + java.util.UUID.randomUUID());
         MultipartForm form = request.getMultipartForm(uploads);
         JobGraph jobGraph;
         try {
@@ -361,13 +363,14 @@ public final class JobHandlers {
             if (failure == null) {
                 LOG.info("Job '{}' ({}) submitted through the REST API.", jobGraph.getName(), jobId);
                 // the job's jars are needed until it ends (a restart loads them again)
-                dispatcher.requestJobResult(jobId, JOB_END_WAIT).whenComplete((result, error) -> releaseJobFiles(jobId));
+                dispatcher.requestJobResult(jobId, JOB_END_WAIT)
+                        .whenComplete((result, error) -> blobServer.cleanupJob(jobId));
                 return RestResponse.of(HttpResponseStatus.ACCEPTED,
                         JSON.createObjectNode().put("jobUrl", "/jobs/" + jobId));
             }
             Throwable cause = HandlerUtils.unwrap(failure);
             if (!(cause instanceof DuplicateJobSubmissionException)) {
-                deleteRecursively(jobFilesDirectory.resolve(jobId.toString()));
+                blobServer.cleanupJob(jobId);
             }
             if (cause instanceof DuplicateJobSubmissionException) {
                 throw new CompletionException(new RestHandlerException(cause.getMessage(), HttpResponseStatus.CONFLICT));
@@ -381,7 +384,7 @@ public final class JobHandlers {
         }).whenComplete((answer, failure) -> deleteRecursively(uploads));
     }
 
-    /** The JobGraph of a {@code POST /jobs} form, its jars moved to the job's directory and named in the graph. */
+    /** The JobGraph of a {@code POST /jobs} form, its jars stored in the BlobServer and named by their URLs. */
     private JobGraph readSubmission(MultipartForm form) throws RestHandlerException, IOException {
         String requestText = form.getText("request").orElseThrow(() -> RestHandlerException.badRequest(
                 "Bad request: the form has no 'request' part (JSON with jobGraphFileName and jobJarFileNames)."));
@@ -408,23 +411,22 @@ public final class JobHandlers {
         for (JsonNode name : submission.path("jobJarFileNames")) {
             jarNames.add(name.asText());
         }
-        Path jobDirectory = jobFilesDirectory.resolve(jobGraph.getJobID().toString());
-        List<String> jars = new ArrayList<>();
+        List<UploadedFile> jarFiles = new ArrayList<>();
         for (String jarName : jarNames) {
-            UploadedFile jar = form.findByFileName(jarName).orElseThrow(() -> RestHandlerException.badRequest(
-                    "Bad request: the jar '" + jarName + "' named in the request was not uploaded."));
-            Files.createDirectories(jobDirectory);
-            Path target = jobDirectory.resolve(jar.getFileName());
-            Files.move(jar.getPath(), target, StandardCopyOption.REPLACE_EXISTING);
-            jars.add(target.toUri().toString());
+            jarFiles.add(form.findByFileName(jarName).orElseThrow(() -> RestHandlerException.badRequest(
+                    "Bad request: the jar '" + jarName + "' named in the request was not uploaded.")));
+        }
+        List<String> jars = new ArrayList<>();
+        try {
+            for (UploadedFile jar : jarFiles) {
+                jars.add(blobServer.putJar(jobGraph.getJobID(), jar.getPath()));
+            }
+        } catch (IOException e) {
+            blobServer.cleanupJob(jobGraph.getJobID());
+            throw e;
         }
         jobGraph.setJars(jars);
         return jobGraph;
-    }
-
-    /** Removes the jars kept for a job (once it has ended). */
-    public void releaseJobFiles(JobID jobId) {
-        deleteRecursively(jobFilesDirectory.resolve(jobId.toString()));
     }
 
     private static void deleteRecursively(Path path) {

@@ -3,10 +3,12 @@ package io.freshet.runtime.execution.librarycache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +17,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 import io.freshet.api.common.JobID;
+import io.freshet.configuration.BlobServerOptions;
 import io.freshet.configuration.Configuration;
+import io.freshet.runtime.blob.BlobCache;
+import io.freshet.runtime.blob.BlobServer;
 import io.freshet.runtime.clusterframework.types.AllocationID;
 import io.freshet.runtime.deployment.TaskDeploymentDescriptor;
 import io.freshet.runtime.execution.ExecutionState;
@@ -104,6 +110,34 @@ class UserCodeClassLoadingTest {
         try (LibraryCacheManager manager = manager(ResolveOrder.CHILD_FIRST, "java.", "io.freshet.")) {
             ClassLoaderLease lease = manager.registerClassLoaderLease(new JobID());
             assertThat(versionSeenThrough(lease.getOrResolveClassLoader(List.of(jarUrl)))).isEqualTo("child");
+        }
+    }
+
+    @Test
+    void aJarFromTheBlobServerIsDownloadedLoadedAndRemovedWithTheClassLoader() throws Exception {
+        Configuration configuration = new Configuration();
+        configuration.set(BlobServerOptions.STORAGE_DIRECTORY, tempDir.toString());
+        JobID job = new JobID();
+        try (BlobServer server = new BlobServer(configuration, "localhost");
+                LibraryCacheManager manager = new LibraryCacheManager(ResolveOrder.CHILD_FIRST,
+                        new String[] {"java.", "io.freshet."}, UserCodeClassLoadingTest.class.getClassLoader(),
+                        BlobCache.fromConfiguration(configuration))) {
+            String blobUrl = server.putJar(job, Paths.get(new java.net.URI(jarUrl)));
+            ClassLoaderLease lease = manager.registerClassLoaderLease(job);
+
+            ClassLoader loader = lease.getOrResolveClassLoader(List.of(blobUrl));
+
+            assertThat(versionSeenThrough(loader)).isEqualTo("child");
+            assertThat(cachedJars(job)).hasSize(1);
+            lease.release();
+            assertThat(cachedJars(job)).as("the job's downloads go with its class loader").isEmpty();
+        }
+    }
+
+    private static List<Path> cachedJars(JobID job) throws IOException {
+        try (Stream<Path> files = Files.walk(tempDir)) {
+            return files.filter(file -> file.toString().contains("blobCache-") && file.getParent() != null
+                    && file.getParent().getFileName().toString().equals("job_" + job)).collect(Collectors.toList());
         }
     }
 
