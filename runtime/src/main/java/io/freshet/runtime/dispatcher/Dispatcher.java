@@ -24,7 +24,8 @@ import io.freshet.runtime.rpc.RpcService;
 
 /**
  * Accepts jobs and runs one {@link JobMaster} per job; keeps the results of finished jobs for
- * {@code jobstore.expiration-time}. A job that cannot be accepted (invalid graph, duplicate id) fails its own
+ * {@code jobstore.expiration-time} seconds, at most {@code jobstore.max-capacity} of them (the oldest go first);
+ * after that a finished job is unknown, as if it never ran here. A job that cannot be accepted (invalid graph, duplicate id) fails its own
  * submission; a job that fails while running ends FAILED; neither affects the other jobs. An RPC endpoint: all
  * state lives on its main thread.
  */
@@ -34,6 +35,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
     private final Function<JobGraph, JobMaster> jobMasterFactory;
     private final long resultExpirationMillis;
+    private final int maxFinishedJobs;
     private final Map<JobID, RunningJob> runningJobs = new LinkedHashMap<>();
     private final Map<JobID, FinishedJob> finishedJobs = new LinkedHashMap<>();
 
@@ -41,6 +43,12 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         super(rpcService, DISPATCHER_NAME);
         this.jobMasterFactory = jobMasterFactory;
         this.resultExpirationMillis = configuration.get(JobManagerOptions.JOB_STORE_EXPIRATION_TIME) * 1000L;
+        this.maxFinishedJobs = configuration.get(JobManagerOptions.JOB_STORE_MAX_CAPACITY);
+        if (resultExpirationMillis < 0 || maxFinishedJobs < 0) {
+            throw new io.freshet.configuration.IllegalConfigurationException("'%s' (%s) and '%s' (%s) must not be"
+                    + " negative.", JobManagerOptions.JOB_STORE_EXPIRATION_TIME.key(), resultExpirationMillis / 1000,
+                    JobManagerOptions.JOB_STORE_MAX_CAPACITY.key(), maxFinishedJobs);
+        }
     }
 
     @Override
@@ -92,6 +100,12 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                     finalResult.getFailureCause(), running.startTime, endTime);
         }
         finishedJobs.put(jobId, new FinishedJob(finalResult, archive, running.startTime, endTime));
+        while (finishedJobs.size() > maxFinishedJobs) {
+            // the oldest finished job makes room ('jobstore.max-capacity')
+            finishedJobs.remove(finishedJobs.keySet().iterator().next());
+        }
+        // the result expires even if nobody asks for jobs again
+        scheduleRunAsync(this::expireResults, Duration.ofMillis(resultExpirationMillis + 1));
         running.resultWaiters.forEach(waiter -> waiter.complete(finalResult));
         running.jobMaster.closeAsync();
         log.info("Job '{}' ({}) ended {}.", running.jobGraph.getName(), jobId, finalResult.getJobStatus());
@@ -119,6 +133,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
     @Override
     public CompletableFuture<JobStatus> requestJobStatus(JobID jobId, Duration timeout) {
+        expireResults();
         RunningJob running = runningJobs.get(jobId);
         if (running != null) {
             return running.jobMaster.requestJobStatus();
@@ -130,6 +145,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
     @Override
     public CompletableFuture<ArchivedExecutionGraph> requestJob(JobID jobId, Duration timeout) {
+        expireResults();
         RunningJob running = runningJobs.get(jobId);
         if (running != null) {
             return running.jobMaster.requestJob();
@@ -169,6 +185,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
     @Override
     public CompletableFuture<JobResult> requestJobResult(JobID jobId, Duration timeout) {
+        expireResults();
         RunningJob running = runningJobs.get(jobId);
         if (running != null) {
             CompletableFuture<JobResult> waiter = new CompletableFuture<>();
@@ -180,9 +197,17 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                 : CompletableFuture.failedFuture(new FlinkJobNotFoundException(jobId));
     }
 
+    /** Drops the finished jobs kept longer than {@code jobstore.expiration-time}. */
     private void expireResults() {
         long now = System.currentTimeMillis();
-        finishedJobs.values().removeIf(job -> now - job.endTime > resultExpirationMillis);
+        finishedJobs.values().removeIf(job -> {
+            boolean expired = now - job.endTime > resultExpirationMillis;
+            if (expired) {
+                log.debug("Forgetting finished job {} ('{}' expired).", job.result.getJobId(),
+                        JobManagerOptions.JOB_STORE_EXPIRATION_TIME.key());
+            }
+            return expired;
+        });
     }
 
     private static final class RunningJob {
