@@ -90,7 +90,7 @@ memory_flags() {
   shift
   if ! output=$("$JAVA_RUN" -classpath "$classpath" io.freshet.runtime.util.bash.BashJavaUtils \
       "$memory_command" --configDir "$FLINK_CONF_DIR" "$@" 2>&1); then
-    config_error "cannot size the memory of the $daemon:" "$output"
+    config_error "cannot start the $daemon: its configuration in $FLINK_CONF_DIR (with any -D) was refused:" "$output"
     return 1
   fi
   while IFS= read -r line; do

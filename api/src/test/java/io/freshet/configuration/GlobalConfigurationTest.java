@@ -110,6 +110,38 @@ class GlobalConfigurationTest {
     }
 
     @Test
+    void validationReportsEveryBadValueWithKeyFileAndLineBeforeAnythingReadsThem() throws IOException {
+        Path file = write("config.yaml",
+                "taskmanager:",
+                "  numberOfTaskSlots: four",
+                "  memory:",
+                "    managed:",
+                "      size: 64 parsecs",
+                "parallelism.default: 2");
+        Configuration configuration = load();
+
+        assertThatThrownBy(() -> KnownOptions.validate(configuration, getClass().getClassLoader()))
+                .isInstanceOf(IllegalConfigurationException.class)
+                .hasMessageContaining("2 configuration values are invalid")
+                .hasMessageContaining("'taskmanager.numberOfTaskSlots'")
+                .hasMessageContaining(file.toAbsolutePath().normalize() + " line 2")
+                .hasMessageContaining("'taskmanager.memory.managed.size'")
+                .hasMessageContaining("parsecs")
+                .hasMessageContaining(file.toAbsolutePath().normalize() + " line 5");
+    }
+
+    @Test
+    void validationAcceptsAGoodConfiguration() throws IOException {
+        write("config.yaml",
+                "taskmanager.numberOfTaskSlots: 4",
+                "taskmanager.memory.managed.size: 64m",
+                "heartbeat.timeout: 10 s",
+                "some.unknown.key: whatever");
+
+        KnownOptions.validate(load(), getClass().getClassLoader());
+    }
+
+    @Test
     void malformedYamlNamesFileAndLine() throws IOException {
         Path file = write("config.yaml",
                 "parallelism.default: 2",

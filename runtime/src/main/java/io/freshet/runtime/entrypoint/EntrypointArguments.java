@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.GlobalConfiguration;
+import io.freshet.configuration.KnownOptions;
 
 /**
  * The command line of Freshet's processes, as the scripts pass it: {@code --configDir <dir>} (or {@code -c}),
@@ -97,9 +98,16 @@ public final class EntrypointArguments {
         properties.put(keyValue.substring(0, equals).trim(), keyValue.substring(equals + 1).trim());
     }
 
-    /** The configuration of the directory's config.yaml (or flink-conf.yaml) with the -D properties on top. */
+    /**
+     * The configuration of the directory's config.yaml (or flink-conf.yaml) with the -D properties on top, every
+     * known option checked: a process never starts with a value it would fail on later.
+     *
+     * @throws io.freshet.configuration.IllegalConfigurationException naming each bad key, its file and line
+     */
     public Configuration loadConfiguration() {
-        return GlobalConfiguration.loadConfiguration(configDir, dynamicProperties);
+        Configuration configuration = GlobalConfiguration.loadConfiguration(configDir, dynamicProperties);
+        KnownOptions.validate(configuration, EntrypointArguments.class.getClassLoader());
+        return configuration;
     }
 
     public String getConfigDir() {

@@ -248,6 +248,28 @@ class StandaloneClusterITCase {
         assertThat(registeredSlots()).as("the running cluster is untouched").isEqualTo(4);
     }
 
+    @Test
+    @Order(1)
+    void aWronglyTypedValueStopsTheDaemonBeforeItStartsNamingKeyFileAndLine() throws Exception {
+        Path badConf = Files.createDirectories(temp.resolve("bad-conf"));
+        Files.writeString(badConf.resolve("config.yaml"), String.join("\n",
+                "jobmanager.rpc.port: " + freePort(),
+                "restart-strategy.fixed-delay.attempts: many",
+                ""));
+        DistributionScripts badScripts = new DistributionScripts(
+                Files.createDirectories(temp.resolve("bad-script-output")), StandaloneSessionClusterEntrypoint.class)
+                .with("FLINK_CONF_DIR", badConf.toString())
+                .with("FLINK_LOG_DIR", temp.resolve("bad-log").toString())
+                .with("FLINK_PID_DIR", temp.resolve("bad-pid").toString());
+
+        DistributionScripts.Result result = badScripts.run("bin/jobmanager.sh", "start");
+
+        assertThat(result.exitCode).as(result.describe()).isEqualTo(1);
+        assertThat(result.stderr).contains("'restart-strategy.fixed-delay.attempts'").contains("'many'")
+                .contains(badConf.resolve("config.yaml") + " line 2");
+        assertThat(registeredSlots()).as("the running cluster is untouched").isEqualTo(4);
+    }
+
     // ---- helpers ----
 
     /** The pids of this cluster's JVMs that are alive (found by their configuration directory). */
