@@ -327,6 +327,11 @@ public final class CliFrontend {
     private static String jsonPlan(Pipeline pipeline) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode plan = json.createObjectNode();
+        if (pipeline instanceof io.freshet.streaming.api.graph.StreamGraph) {
+            // a DataStream program: its plan is the JobGraph it translates to (chains as vertices)
+            pipeline = io.freshet.streaming.api.graph.StreamingJobGraphGenerator.createJobGraph(
+                    (io.freshet.streaming.api.graph.StreamGraph) pipeline);
+        }
         if (pipeline instanceof JobGraph) {
             JobGraph jobGraph = (JobGraph) pipeline;
             plan.put("jid", jobGraph.getJobID().toString());

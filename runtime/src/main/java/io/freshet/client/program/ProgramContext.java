@@ -8,6 +8,7 @@ import io.freshet.api.dag.Pipeline;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.PipelineOptions;
 import io.freshet.core.execution.PipelineExecutorServiceLoader;
+import io.freshet.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * What a program's {@code execute()} uses when the program runs under {@code bin/flink}: the effective
@@ -56,11 +57,14 @@ public final class ProgramContext {
         ProgramContext context = new ProgramContext(executorServiceLoader, effective,
                 program.getUserCodeClassLoader(), out, planMode);
         current = context;
+        StreamExecutionEnvironment.initializeContextEnvironment(
+                programConfiguration -> new StreamContextEnvironment(context, programConfiguration));
         try {
             program.invokeInteractiveModeForExecution();
         } catch (ProgramAbortException e) {
             // plan mode: the program stopped at its execute()
         } finally {
+            StreamExecutionEnvironment.resetContextEnvironment();
             current = null;
         }
         return context.capturedPipeline;

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public interface RuntimeContext {
 
-    // TODO(state, config, metrics): getState/getListState/getReducingState/getAggregatingState/getMapState,
+    // TODO(state, config, metrics): getListState/getReducingState/getAggregatingState/getMapState,
     // getExecutionConfig, getGlobalJobParameters, isObjectReuseEnabled, createSerializer, getMetricGroup,
     // getDistributedCache and getExternalResourceInfos are added by the issues that bring their types.
 
@@ -128,4 +128,17 @@ public interface RuntimeContext {
      * @throws IllegalArgumentException if there is no broadcast variable with that name
      */
     <T, C> C getBroadcastVariableWithInitializer(String name, BroadcastVariableInitializer<T, C> initializer);
+
+    // ---- keyed state ----
+
+    /**
+     * The keyed state {@code stateProperties} describes, for the key of the record being processed.
+     *
+     * @throws UnsupportedOperationException when the function does not run on a keyed stream ({@code keyBy})
+     */
+    default <T> io.freshet.api.common.state.ValueState<T> getState(
+            io.freshet.api.common.state.ValueStateDescriptor<T> stateProperties) {
+        throw new UnsupportedOperationException("Keyed state ('" + stateProperties.getName() + "') is only"
+                + " available on a keyed stream: apply the function after keyBy(...).");
+    }
 }

@@ -6,22 +6,30 @@ import io.freshet.api.dag.Pipeline;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.PipelineOptions;
 import io.freshet.runtime.jobgraph.JobGraph;
+import io.freshet.streaming.api.graph.StreamGraph;
+import io.freshet.streaming.api.graph.StreamingJobGraphGenerator;
 
 /**
  * Turns a program's {@link Pipeline} into the JobGraph a cluster runs, with the program's jars
- * ({@code pipeline.jars}) attached. A JobGraph is its own translation; the streaming and batch translators plug in
- * here when their APIs land.
+ * ({@code pipeline.jars}) attached: a DataStream program's {@link StreamGraph} through the
+ * {@link StreamingJobGraphGenerator}; a JobGraph is its own translation. The batch translator plugs in here when the
+ * DataSet API lands.
  */
 public final class PipelineTranslation {
 
     private PipelineTranslation() {}
 
     public static JobGraph toJobGraph(Pipeline pipeline, Configuration configuration, ClassLoader userCodeClassLoader) {
-        if (!(pipeline instanceof JobGraph)) {
+        JobGraph jobGraph;
+        if (pipeline instanceof JobGraph) {
+            jobGraph = (JobGraph) pipeline;
+        } else if (pipeline instanceof StreamGraph) {
+            jobGraph = StreamingJobGraphGenerator.createJobGraph((StreamGraph) pipeline);
+            jobGraph.getJobConfiguration().addAll(configuration);
+        } else {
             throw new IllegalArgumentException("Cannot translate a pipeline of type " + pipeline.getClass().getName()
                     + " into a JobGraph: no translator for it is on the class path.");
         }
-        JobGraph jobGraph = (JobGraph) pipeline;
         for (String jar : configuration.getOptional(PipelineOptions.JARS).orElse(List.of())) {
             jobGraph.addJar(jar);
         }

@@ -1,0 +1,270 @@
+package io.freshet.streaming.api.datastream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.freshet.api.common.ExecutionConfig;
+import io.freshet.api.common.functions.FilterFunction;
+import io.freshet.api.common.functions.FlatMapFunction;
+import io.freshet.api.common.functions.MapFunction;
+import io.freshet.api.common.functions.Partitioner;
+import io.freshet.api.common.typeinfo.TypeInformation;
+import io.freshet.api.dag.Transformation;
+import io.freshet.api.java.functions.KeySelector;
+import io.freshet.api.java.tuple.Tuple;
+import io.freshet.api.java.typeutils.TupleTypeInfoBase;
+import io.freshet.api.java.typeutils.TypeExtractor;
+import io.freshet.streaming.api.environment.StreamExecutionEnvironment;
+import io.freshet.streaming.api.functions.sink.PrintSinkFunction;
+import io.freshet.streaming.api.functions.sink.SinkFunction;
+import io.freshet.streaming.api.operators.OneInputStreamOperator;
+import io.freshet.streaming.api.operators.StreamFilter;
+import io.freshet.streaming.api.operators.StreamFlatMap;
+import io.freshet.streaming.api.operators.StreamMap;
+import io.freshet.streaming.api.operators.StreamSink;
+import io.freshet.streaming.api.transformations.LegacySinkTransformation;
+import io.freshet.streaming.api.transformations.OneInputTransformation;
+import io.freshet.streaming.api.transformations.PartitionTransformation;
+import io.freshet.streaming.api.transformations.UnionTransformation;
+
+/**
+ * A stream of records of type {@code T}: what a source produces and every operation returns. Operations add
+ * transformations to the environment's graph; nothing runs until {@code env.execute()}.
+ */
+public class DataStream<T> {
+
+    protected final StreamExecutionEnvironment environment;
+    protected final Transformation<T> transformation;
+
+    public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.transformation = Objects.requireNonNull(transformation, "transformation");
+    }
+
+    public StreamExecutionEnvironment getExecutionEnvironment() {
+        return environment;
+    }
+
+    public Transformation<T> getTransformation() {
+        return transformation;
+    }
+
+    public int getId() {
+        return transformation.getId();
+    }
+
+    public int getParallelism() {
+        return transformation.getParallelism();
+    }
+
+    public TypeInformation<T> getType() {
+        return transformation.getOutputType();
+    }
+
+    public ExecutionConfig getExecutionConfig() {
+        return environment.getConfig();
+    }
+
+    // ---- record-at-a-time operations ----
+
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
+        TypeInformation<R> outType = TypeExtractor.getMapReturnTypes(environment.clean(mapper), getType(),
+                functionName(mapper), true);
+        return map(mapper, outType);
+    }
+
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
+        return transform("Map", outputType, new StreamMap<>(environment.clean(mapper)));
+    }
+
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+        TypeInformation<R> outType = TypeExtractor.getFlatMapReturnTypes(environment.clean(flatMapper), getType(),
+                functionName(flatMapper), true);
+        return flatMap(flatMapper, outType);
+    }
+
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
+        return transform("Flat Map", outputType, new StreamFlatMap<>(environment.clean(flatMapper)));
+    }
+
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
+        return transform("Filter", getType(), new StreamFilter<>(environment.clean(filter)));
+    }
+
+    /** Applies a custom operator (the runtime's extension point, as in Flink). */
+    public <R> SingleOutputStreamOperator<R> transform(String operatorName, TypeInformation<R> outTypeInfo,
+            OneInputStreamOperator<T, R> operator) {
+        // read the input type now: a missing type fails here, naming the function that produced it
+        getType();
+        OneInputTransformation<T, R> result = new OneInputTransformation<>(transformation, operatorName, operator,
+                outTypeInfo, environment.getParallelism());
+        if (this instanceof KeyedStream) {
+            KeyedStream<T, ?> keyed = (KeyedStream<T, ?>) this;
+            result.setStateKeySelector(keyed.getKeySelector());
+            result.setStateKeyType(keyed.getKeyType());
+        }
+        environment.addOperator(result);
+        return new SingleOutputStreamOperator<>(environment, result);
+    }
+
+    // ---- partitioning ----
+
+    /** Partitions by the key {@code key} extracts: records of a key meet the same subtask (and its keyed state). */
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
+        Objects.requireNonNull(key, "the KeySelector of keyBy");
+        return new KeyedStream<>(this, environment.clean(key));
+    }
+
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key, TypeInformation<K> keyType) {
+        Objects.requireNonNull(key, "the KeySelector of keyBy");
+        return new KeyedStream<>(this, environment.clean(key), keyType);
+    }
+
+    /**
+     * Partitions by tuple positions.
+     *
+     * @deprecated use {@link #keyBy(KeySelector)}
+     */
+    @Deprecated
+    public KeyedStream<T, Tuple> keyBy(int... fields) {
+        return keyByTupleFields(fields);
+    }
+
+    /**
+     * Partitions by field names ({@code f0} for tuples, field names for POJOs).
+     *
+     * @deprecated use {@link #keyBy(KeySelector)}
+     */
+    @Deprecated
+    public KeyedStream<T, Tuple> keyBy(String... fields) {
+        TypeInformation<T> type = getType();
+        int[] positions = new int[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            if (!(type instanceof TupleTypeInfoBase) || !fields[i].matches("f\\d+")) {
+                throw new IllegalArgumentException("keyBy(\"" + fields[i] + "\") is not supported for " + type
+                        + " yet: use keyBy(KeySelector), e.g. keyBy(value -> value." + fields[i] + ").");
+            }
+            positions[i] = Integer.parseInt(fields[i].substring(1));
+        }
+        return keyByTupleFields(positions);
+    }
+
+    private KeyedStream<T, Tuple> keyByTupleFields(int... fields) {
+        TypeInformation<T> type = getType();
+        if (!(type instanceof TupleTypeInfoBase)) {
+            throw new IllegalArgumentException("keyBy(int...) needs a stream of tuples, not of " + type
+                    + "; use keyBy(KeySelector).");
+        }
+        TupleTypeInfoBase<T> tupleType = (TupleTypeInfoBase<T>) type;
+        TypeInformation<?>[] keyTypes = new TypeInformation<?>[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] < 0 || fields[i] >= tupleType.getArity()) {
+                throw new IndexOutOfBoundsException("keyBy position " + fields[i] + " is outside " + type
+                        + " (positions 0.." + (tupleType.getArity() - 1) + ").");
+            }
+            keyTypes[i] = tupleType.getTypeAt(fields[i]);
+        }
+        TypeInformation<Tuple> keyType = new io.freshet.api.java.typeutils.TupleTypeInfo<>(keyTypes);
+        return new KeyedStream<>(this, new TupleFieldsKeySelector<>(fields), keyType);
+    }
+
+    /** Selects tuple positions as a key tuple. */
+    static final class TupleFieldsKeySelector<T> implements KeySelector<T, Tuple> {
+        private static final long serialVersionUID = 1L;
+        private final int[] fields;
+
+        TupleFieldsKeySelector(int[] fields) {
+            this.fields = fields.clone();
+        }
+
+        @Override
+        public Tuple getKey(T value) {
+            Tuple record = (Tuple) value;
+            Tuple key = Tuple.newInstance(fields.length);
+            for (int i = 0; i < fields.length; i++) {
+                key.setField(record.getField(fields[i]), i);
+            }
+            return key;
+        }
+    }
+
+    public DataStream<T> rebalance() {
+        return partition(PartitionTransformation.Kind.REBALANCE);
+    }
+
+    public DataStream<T> rescale() {
+        return partition(PartitionTransformation.Kind.RESCALE);
+    }
+
+    public DataStream<T> shuffle() {
+        return partition(PartitionTransformation.Kind.SHUFFLE);
+    }
+
+    public DataStream<T> broadcast() {
+        return partition(PartitionTransformation.Kind.BROADCAST);
+    }
+
+    public DataStream<T> global() {
+        return partition(PartitionTransformation.Kind.GLOBAL);
+    }
+
+    public DataStream<T> forward() {
+        return partition(PartitionTransformation.Kind.FORWARD);
+    }
+
+    public <K> DataStream<T> partitionCustom(Partitioner<K> partitioner, KeySelector<T, K> keySelector) {
+        return new DataStream<>(environment, PartitionTransformation.custom(transformation,
+                environment.clean(partitioner), environment.clean(keySelector)));
+    }
+
+    private DataStream<T> partition(PartitionTransformation.Kind kind) {
+        return new DataStream<>(environment, PartitionTransformation.of(transformation, kind));
+    }
+
+    @SafeVarargs
+    public final DataStream<T> union(DataStream<T>... streams) {
+        List<Transformation<T>> inputs = new ArrayList<>();
+        inputs.add(transformation);
+        for (DataStream<T> stream : streams) {
+            inputs.add(stream.getTransformation());
+        }
+        return new DataStream<>(environment, new UnionTransformation<>(inputs));
+    }
+
+    // ---- sinks ----
+
+    /** Prints each record on standard output ({@code <subtask>> record} when the sink is parallel). */
+    public DataStreamSink<T> print() {
+        return addSink(new PrintSinkFunction<>()).name("Print to Std. Out");
+    }
+
+    public DataStreamSink<T> print(String sinkIdentifier) {
+        return addSink(new PrintSinkFunction<>(sinkIdentifier, false)).name("Print to Std. Out");
+    }
+
+    public DataStreamSink<T> printToErr() {
+        return addSink(new PrintSinkFunction<>(true)).name("Print to Std. Err");
+    }
+
+    public DataStreamSink<T> printToErr(String sinkIdentifier) {
+        return addSink(new PrintSinkFunction<>(sinkIdentifier, true)).name("Print to Std. Err");
+    }
+
+    public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
+        getType();
+        LegacySinkTransformation<T> sink = new LegacySinkTransformation<>(transformation, "Unnamed",
+                new StreamSink<>(environment.clean(sinkFunction)), environment.getParallelism());
+        if (this instanceof KeyedStream) {
+            sink.setStateKeySelector(((KeyedStream<T, ?>) this).getKeySelector());
+        }
+        environment.addOperator(sink);
+        return new DataStreamSink<>(sink);
+    }
+
+    static String functionName(Object function) {
+        Class<?> clazz = function.getClass();
+        return clazz.isSynthetic() || clazz.getSimpleName().contains("$$Lambda") ? "lambda " + clazz.getName()
+                : clazz.getName();
+    }
+}

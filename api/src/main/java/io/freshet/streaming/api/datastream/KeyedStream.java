@@ -1,0 +1,119 @@
+package io.freshet.streaming.api.datastream;
+
+import io.freshet.api.common.functions.ReduceFunction;
+import io.freshet.api.common.typeinfo.TypeInformation;
+import io.freshet.api.java.functions.KeySelector;
+import io.freshet.api.java.typeutils.TypeExtractor;
+import io.freshet.streaming.api.functions.aggregation.AggregationFunction;
+import io.freshet.streaming.api.functions.aggregation.AggregationFunction.AggregationType;
+import io.freshet.streaming.api.functions.aggregation.ComparableAggregator;
+import io.freshet.streaming.api.functions.aggregation.SumAggregator;
+import io.freshet.streaming.api.operators.StreamGroupedReduce;
+import io.freshet.streaming.api.transformations.PartitionTransformation;
+
+/**
+ * A stream partitioned by key: operations on it see one key at a time and may keep state per key
+ * ({@code getRuntimeContext().getState(...)}); {@link #reduce} and the aggregations keep a running value per key.
+ */
+public class KeyedStream<T, K> extends DataStream<T> {
+
+    private final KeySelector<T, K> keySelector;
+    private final TypeInformation<K> keyType;
+
+    public KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector) {
+        this(input, keySelector, TypeExtractor.getKeySelectorTypes(keySelector, input.getType(),
+                functionName(keySelector), false));
+    }
+
+    public KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
+        super(input.getExecutionEnvironment(), PartitionTransformation.hash(input.getTransformation(), keySelector));
+        this.keySelector = keySelector;
+        this.keyType = keyType;
+        if (!keyType.isKeyType()) {
+            throw new io.freshet.api.common.functions.InvalidTypesException("The key of keyBy, " + keyType
+                    + ", cannot be a key: keys need a deterministic hashCode (no arrays, no types without hashCode).");
+        }
+    }
+
+    public KeySelector<T, K> getKeySelector() {
+        return keySelector;
+    }
+
+    public TypeInformation<K> getKeyType() {
+        return keyType;
+    }
+
+    // ---- rolling aggregations ----
+
+    /** Combines each record with the key's value so far and emits the new value. */
+    public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
+        return transform("Keyed Reduce", getType(), new StreamGroupedReduce<>(environment.clean(reducer),
+                getType().createSerializer(getExecutionConfig())));
+    }
+
+    public SingleOutputStreamOperator<T> sum(int positionToSum) {
+        return aggregate(new SumAggregator<>(positionToSum, getType(), serializer()));
+    }
+
+    public SingleOutputStreamOperator<T> sum(String field) {
+        return aggregate(new SumAggregator<>(field, getType(), serializer()));
+    }
+
+    public SingleOutputStreamOperator<T> min(int positionToMin) {
+        return aggregate(new ComparableAggregator<>(positionToMin, getType(), AggregationType.MIN, false, serializer()));
+    }
+
+    public SingleOutputStreamOperator<T> min(String field) {
+        return aggregate(new ComparableAggregator<>(field, getType(), AggregationType.MIN, false, serializer()));
+    }
+
+    public SingleOutputStreamOperator<T> max(int positionToMax) {
+        return aggregate(new ComparableAggregator<>(positionToMax, getType(), AggregationType.MAX, false, serializer()));
+    }
+
+    public SingleOutputStreamOperator<T> max(String field) {
+        return aggregate(new ComparableAggregator<>(field, getType(), AggregationType.MAX, false, serializer()));
+    }
+
+    public SingleOutputStreamOperator<T> minBy(int positionToMinBy) {
+        return minBy(positionToMinBy, true);
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field) {
+        return minBy(field, true);
+    }
+
+    public SingleOutputStreamOperator<T> minBy(int positionToMinBy, boolean first) {
+        return aggregate(new ComparableAggregator<>(positionToMinBy, getType(), AggregationType.MINBY, first,
+                serializer()));
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+        return aggregate(new ComparableAggregator<>(field, getType(), AggregationType.MINBY, first, serializer()));
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(int positionToMaxBy) {
+        return maxBy(positionToMaxBy, true);
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field) {
+        return maxBy(field, true);
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(int positionToMaxBy, boolean first) {
+        return aggregate(new ComparableAggregator<>(positionToMaxBy, getType(), AggregationType.MAXBY, first,
+                serializer()));
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+        return aggregate(new ComparableAggregator<>(field, getType(), AggregationType.MAXBY, first, serializer()));
+    }
+
+    private io.freshet.api.common.typeutils.TypeSerializer<T> serializer() {
+        return getType().createSerializer(getExecutionConfig());
+    }
+
+    protected SingleOutputStreamOperator<T> aggregate(AggregationFunction<T> aggregate) {
+        return transform("Keyed Aggregation", getType(), new StreamGroupedReduce<>(aggregate, serializer()));
+    }
+}

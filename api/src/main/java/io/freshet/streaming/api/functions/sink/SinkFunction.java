@@ -1,0 +1,38 @@
+package io.freshet.streaming.api.functions.sink;
+
+import java.io.Serializable;
+
+import io.freshet.api.common.functions.Function;
+
+/**
+ * Writes each record somewhere outside the job.
+ *
+ * @deprecated in Flink as in Freshet, in favour of the {@code Sink} API; still fully supported
+ */
+@Deprecated
+public interface SinkFunction<IN> extends Function, Serializable {
+
+    /** @deprecated implement {@link #invoke(Object, Context)} */
+    @Deprecated
+    default void invoke(IN value) throws Exception {}
+
+    default void invoke(IN value, Context context) throws Exception {
+        invoke(value);
+    }
+
+    /** The input has ended (bounded streams): write what is buffered. */
+    default void finish() throws Exception {}
+
+    /** What a sink knows about the record it writes. */
+    interface Context {
+
+        /** The record's timestamp, or null if it has none. */
+        Long timestamp();
+
+        /** The current watermark of the sink. */
+        long currentWatermark();
+
+        /** The current processing time (epoch millis). */
+        long currentProcessingTime();
+    }
+}

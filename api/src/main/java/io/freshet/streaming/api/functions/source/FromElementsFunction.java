@@ -1,0 +1,60 @@
+package io.freshet.streaming.api.functions.source;
+
+import java.io.IOException;
+import java.util.Collection;
+
+import io.freshet.api.common.typeutils.TypeSerializer;
+import io.freshet.core.memory.DataInputDeserializer;
+import io.freshet.core.memory.DataOutputSerializer;
+
+/**
+ * Emits a fixed list of elements, in order, then ends. The elements are kept serialized with their type's
+ * serializer, so they need not be Java-serializable.
+ */
+@Deprecated
+public class FromElementsFunction<T> implements SourceFunction<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final TypeSerializer<T> serializer;
+    private final byte[] elements;
+    private final int count;
+    private volatile boolean running = true;
+
+    public FromElementsFunction(TypeSerializer<T> serializer, Collection<T> elements) {
+        this.serializer = serializer;
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        int n = 0;
+        try {
+            for (T element : elements) {
+                serializer.serialize(element, out);
+                n++;
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Element " + n + " of the collection cannot be serialized with "
+                    + serializer + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Element " + n + " of the collection does not fit its type (" + e
+                    + "); give the type with fromCollection(collection, typeInfo).", e);
+        }
+        this.elements = out.getCopyOfBuffer();
+        this.count = n;
+    }
+
+    @Override
+    public void run(SourceContext<T> ctx) throws Exception {
+        DataInputDeserializer in = new DataInputDeserializer(elements);
+        for (int i = 0; i < count && running; i++) {
+            ctx.collect(serializer.deserialize(in));
+        }
+    }
+
+    @Override
+    public void cancel() {
+        running = false;
+    }
+
+    public int getNumElements() {
+        return count;
+    }
+}

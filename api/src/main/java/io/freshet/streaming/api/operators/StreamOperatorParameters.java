@@ -1,0 +1,56 @@
+package io.freshet.streaming.api.operators;
+
+import java.util.Objects;
+
+import io.freshet.api.common.ExecutionConfig;
+import io.freshet.api.common.JobInfo;
+import io.freshet.api.common.TaskInfo;
+import io.freshet.api.common.state.KeyedStateStore;
+
+/** What the task hands an operator when it sets it up. */
+public final class StreamOperatorParameters<OUT> {
+
+    private final Output<io.freshet.streaming.runtime.streamrecord.StreamRecord<OUT>> output;
+    private final JobInfo jobInfo;
+    private final TaskInfo taskInfo;
+    private final ExecutionConfig executionConfig;
+    private final ClassLoader userCodeClassLoader;
+    private final KeyedStateStore keyedStateStore;
+
+    /** @param keyedStateStore the keyed state of a keyed operator, or null for an operator on a non-keyed stream */
+    public StreamOperatorParameters(Output<io.freshet.streaming.runtime.streamrecord.StreamRecord<OUT>> output,
+            JobInfo jobInfo, TaskInfo taskInfo, ExecutionConfig executionConfig, ClassLoader userCodeClassLoader,
+            KeyedStateStore keyedStateStore) {
+        this.output = Objects.requireNonNull(output, "output");
+        this.jobInfo = Objects.requireNonNull(jobInfo, "jobInfo");
+        this.taskInfo = Objects.requireNonNull(taskInfo, "taskInfo");
+        this.executionConfig = Objects.requireNonNull(executionConfig, "executionConfig");
+        this.userCodeClassLoader = Objects.requireNonNull(userCodeClassLoader, "userCodeClassLoader");
+        this.keyedStateStore = keyedStateStore;
+    }
+
+    public Output<io.freshet.streaming.runtime.streamrecord.StreamRecord<OUT>> getOutput() {
+        return output;
+    }
+
+    public JobInfo getJobInfo() {
+        return jobInfo;
+    }
+
+    public TaskInfo getTaskInfo() {
+        return taskInfo;
+    }
+
+    public ExecutionConfig getExecutionConfig() {
+        return executionConfig;
+    }
+
+    public ClassLoader getUserCodeClassLoader() {
+        return userCodeClassLoader;
+    }
+
+    /** The keyed state, or null on a non-keyed stream. */
+    public KeyedStateStore getKeyedStateStore() {
+        return keyedStateStore;
+    }
+}

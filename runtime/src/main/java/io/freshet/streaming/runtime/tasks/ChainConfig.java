@@ -1,0 +1,135 @@
+package io.freshet.streaming.runtime.tasks;
+
+import java.io.Serializable;
+import java.util.List;
+
+import io.freshet.api.common.typeutils.TypeSerializer;
+import io.freshet.api.java.functions.KeySelector;
+import io.freshet.runtime.io.network.api.writer.StreamPartitioner;
+import io.freshet.streaming.api.operators.StreamOperator;
+
+/**
+ * What a {@link StreamTask} runs: the operators of its chain (head first, each before the operators it feeds) and
+ * where each operator's output goes: to operators of the chain (method calls) and to the task's produced partitions
+ * (in the order of the vertex's produced data sets). Shipped Java-serialized as a user payload of the JobVertex,
+ * because it holds user functions.
+ */
+public final class ChainConfig implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The user payload key of the chain. */
+    public static final String PAYLOAD_KEY = "freshet.streaming.chain";
+
+    private final List<OperatorConfig> operators;
+    private final List<NetworkOutputConfig> networkOutputs;
+    private final TypeSerializer<?> inputSerializer;
+    private final long bufferTimeoutMillis;
+
+    /**
+     * @param inputSerializer the serializer of the head's input records, or null for a source chain
+     * @param bufferTimeoutMillis how long records may wait in a partly filled buffer (0: flush every record)
+     */
+    public ChainConfig(List<OperatorConfig> operators, List<NetworkOutputConfig> networkOutputs,
+            TypeSerializer<?> inputSerializer, long bufferTimeoutMillis) {
+        this.operators = List.copyOf(operators);
+        this.networkOutputs = List.copyOf(networkOutputs);
+        this.inputSerializer = inputSerializer;
+        this.bufferTimeoutMillis = bufferTimeoutMillis;
+    }
+
+    public List<OperatorConfig> getOperators() {
+        return operators;
+    }
+
+    public List<NetworkOutputConfig> getNetworkOutputs() {
+        return networkOutputs;
+    }
+
+    public TypeSerializer<?> getInputSerializer() {
+        return inputSerializer;
+    }
+
+    public long getBufferTimeoutMillis() {
+        return bufferTimeoutMillis;
+    }
+
+    /** One operator of the chain. */
+    public static final class OperatorConfig implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String name;
+        private final StreamOperator<?> operator;
+        private final List<Integer> chainedOutputs;
+        private final List<Integer> networkOutputs;
+        private final KeySelector<?, ?> stateKeySelector;
+        private final TypeSerializer<?> keySerializer;
+        private final int maxParallelism;
+
+        /**
+         * @param chainedOutputs indexes (in the chain) of the operators this one feeds
+         * @param networkOutputs indexes of the task's network outputs this one feeds
+         * @param stateKeySelector the key of a keyed operator, or null
+         */
+        public OperatorConfig(String name, StreamOperator<?> operator, List<Integer> chainedOutputs,
+                List<Integer> networkOutputs, KeySelector<?, ?> stateKeySelector, TypeSerializer<?> keySerializer,
+                int maxParallelism) {
+            this.name = name;
+            this.operator = operator;
+            this.chainedOutputs = List.copyOf(chainedOutputs);
+            this.networkOutputs = List.copyOf(networkOutputs);
+            this.stateKeySelector = stateKeySelector;
+            this.keySerializer = keySerializer;
+            this.maxParallelism = maxParallelism;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public StreamOperator<?> getOperator() {
+            return operator;
+        }
+
+        public List<Integer> getChainedOutputs() {
+            return chainedOutputs;
+        }
+
+        public List<Integer> getNetworkOutputs() {
+            return networkOutputs;
+        }
+
+        public KeySelector<?, ?> getStateKeySelector() {
+            return stateKeySelector;
+        }
+
+        public TypeSerializer<?> getKeySerializer() {
+            return keySerializer;
+        }
+
+        public int getMaxParallelism() {
+            return maxParallelism;
+        }
+    }
+
+    /** One produced partition: how records are routed and serialized. */
+    public static final class NetworkOutputConfig implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final StreamPartitioner<?> partitioner;
+        private final TypeSerializer<?> serializer;
+
+        public NetworkOutputConfig(StreamPartitioner<?> partitioner, TypeSerializer<?> serializer) {
+            this.partitioner = partitioner;
+            this.serializer = serializer;
+        }
+
+        public StreamPartitioner<?> getPartitioner() {
+            return partitioner;
+        }
+
+        public TypeSerializer<?> getSerializer() {
+            return serializer;
+        }
+    }
+}

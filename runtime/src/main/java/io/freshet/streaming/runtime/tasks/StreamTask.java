@@ -1,0 +1,241 @@
+package io.freshet.streaming.runtime.tasks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.freshet.api.common.ExecutionConfig;
+import io.freshet.api.common.JobInfo;
+import io.freshet.api.common.JobInfoImpl;
+import io.freshet.api.common.TaskInfo;
+import io.freshet.api.common.typeutils.TypeSerializer;
+import io.freshet.api.java.functions.KeySelector;
+import io.freshet.configuration.PipelineOptions;
+import io.freshet.runtime.execution.Environment;
+import io.freshet.runtime.io.network.api.writer.RecordWriter;
+import io.freshet.runtime.io.network.api.writer.StreamPartitioner;
+import io.freshet.runtime.io.network.buffer.BufferProvider;
+import io.freshet.runtime.io.network.partition.consumer.InputGate;
+import io.freshet.runtime.jobgraph.tasks.AbstractInvokable;
+import io.freshet.runtime.state.KeyGroupRange;
+import io.freshet.runtime.state.KeyGroupRangeAssignment;
+import io.freshet.runtime.state.heap.HeapKeyedStateBackend;
+import io.freshet.streaming.api.operators.Input;
+import io.freshet.streaming.api.operators.OneInputStreamOperator;
+import io.freshet.streaming.api.operators.Output;
+import io.freshet.streaming.api.operators.StreamOperator;
+import io.freshet.streaming.api.operators.StreamOperatorParameters;
+import io.freshet.streaming.api.operators.StreamSource;
+import io.freshet.streaming.runtime.io.StreamElementSerializer;
+import io.freshet.streaming.runtime.io.StreamTaskInput;
+import io.freshet.streaming.runtime.streamrecord.StreamElement;
+import io.freshet.streaming.runtime.streamrecord.StreamRecord;
+import io.freshet.streaming.runtime.tasks.ChainConfig.NetworkOutputConfig;
+import io.freshet.streaming.runtime.tasks.ChainConfig.OperatorConfig;
+import io.freshet.util.InstantiationUtil;
+
+/**
+ * Runs one chain of stream operators ({@link ChainConfig}) in the task thread.
+ *
+ * <p>Life of a chain: operators are set up tail first (each needs the outputs that lead to its successors), opened
+ * tail first (a successor is ready before it receives anything), then the head runs: a source's loop, or records
+ * and watermarks read from the input gates. When the input ends the operators are finished head first (each may
+ * still emit into the ones after it), the network outputs flushed, and all operators closed — closed also when
+ * anything fails, which then fails the task with the operator's exception.
+ *
+ * <p>Records between chained operators are method calls on one reused {@link StreamRecord}; between tasks they are
+ * serialized into the network buffers of the produced partitions, flushed when full, when the buffer timeout has
+ * passed, and whenever the task's input runs dry.
+ */
+@SuppressWarnings({"unchecked", "rawtypes"})
+public class StreamTask extends AbstractInvokable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
+
+    private volatile StreamSource<?, ?> runningSource;
+    private volatile boolean canceled;
+
+    public StreamTask(Environment environment) {
+        super(environment);
+    }
+
+    @Override
+    public void invoke() throws Exception {
+        Environment environment = getEnvironment();
+        ClassLoader userCodeClassLoader = getUserCodeClassLoader();
+        byte[] payload = environment.getUserPayload(ChainConfig.PAYLOAD_KEY).orElseThrow(() ->
+                new IllegalStateException("The vertex of " + environment.getTaskInfo().getTaskName() + " has no"
+                        + " operator chain: it was not built by the DataStream translator."));
+        ChainConfig chain = InstantiationUtil.deserializeObject(payload, userCodeClassLoader);
+        ExecutionConfig executionConfig = new ExecutionConfig(environment.getJobConfiguration());
+        TaskInfo taskInfo = environment.getTaskInfo();
+        JobInfo jobInfo = new JobInfoImpl(environment.getJobID(),
+                environment.getJobConfiguration().getOptional(PipelineOptions.NAME).orElse(taskInfo.getTaskName()));
+
+        List<OperatorConfig> configs = chain.getOperators();
+        StreamOperator<?>[] operators = new StreamOperator<?>[configs.size()];
+        for (int i = 0; i < operators.length; i++) {
+            operators[i] = configs.get(i).getOperator();
+        }
+        List<RecordWriterOutput<?>> networkOutputs = new ArrayList<>();
+        HeapKeyedStateBackend<Object> headBackend = null;
+        KeySelector<Object, Object> headKeySelector = null;
+        try (FlushPolicy flushPolicy = new FlushPolicy(chain.getBufferTimeoutMillis())) {
+            for (int i = 0; i < chain.getNetworkOutputs().size(); i++) {
+                NetworkOutputConfig output = chain.getNetworkOutputs().get(i);
+                RecordWriter<StreamElement> writer = new RecordWriter<>(environment.getWriter(i),
+                        (BufferProvider) environment.getWriter(i),
+                        new RecordWriterOutput.ValueChannelSelector<>((StreamPartitioner) output.getPartitioner().copy()),
+                        new StreamElementSerializer<>(output.getSerializer()));
+                networkOutputs.add(new RecordWriterOutput<>(writer, flushPolicy));
+            }
+            // set up tail first: an operator's output leads into operators after it in the chain
+            for (int i = operators.length - 1; i >= 0; i--) {
+                OperatorConfig config = configs.get(i);
+                HeapKeyedStateBackend<Object> backend = null;
+                if (config.getStateKeySelector() != null) {
+                    int parallelism = taskInfo.getNumberOfParallelSubtasks();
+                    KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+                            config.getMaxParallelism(), parallelism, taskInfo.getIndexOfThisSubtask());
+                    backend = new HeapKeyedStateBackend<>((TypeSerializer<Object>) config.getKeySerializer(),
+                            config.getMaxParallelism(), range);
+                    if (i == 0) {
+                        headBackend = backend;
+                        headKeySelector = (KeySelector<Object, Object>) config.getStateKeySelector();
+                    }
+                }
+                Output output = outputOf(config, operators, networkOutputs);
+                operators[i].setup(new StreamOperatorParameters(output, jobInfo, taskInfo, executionConfig,
+                        userCodeClassLoader, backend));
+            }
+            boolean opened = false;
+            try {
+                for (int i = operators.length - 1; i >= 0; i--) {
+                    operators[i].open();
+                }
+                opened = true;
+                if (operators[0] instanceof StreamSource) {
+                    runSource((StreamSource<?, ?>) operators[0]);
+                } else {
+                    processInput((OneInputStreamOperator) operators[0], (TypeSerializer) chain.getInputSerializer(),
+                            headBackend, headKeySelector, networkOutputs);
+                }
+                if (canceled) {
+                    return;
+                }
+                for (StreamOperator<?> operator : operators) {
+                    operator.finish();
+                }
+                for (RecordWriterOutput<?> output : networkOutputs) {
+                    output.flush();
+                }
+            } catch (ChainingOutput.ChainedOperatorException e) {
+                throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+            } finally {
+                closeAll(operators, opened);
+            }
+        }
+    }
+
+    private static Output<?> outputOf(OperatorConfig config, StreamOperator<?>[] operators,
+            List<RecordWriterOutput<?>> networkOutputs) {
+        List<Output> outputs = new ArrayList<>();
+        for (int chained : config.getChainedOutputs()) {
+            outputs.add(new ChainingOutput<>((Input) operators[chained]));
+        }
+        for (int network : config.getNetworkOutputs()) {
+            outputs.add(networkOutputs.get(network));
+        }
+        if (outputs.isEmpty()) {
+            return new DiscardingOutput();
+        }
+        if (outputs.size() == 1) {
+            return outputs.get(0);
+        }
+        return new BroadcastingOutput<>(outputs.toArray(new Output[0]));
+    }
+
+    private void runSource(StreamSource<?, ?> source) throws Exception {
+        runningSource = source;
+        if (canceled) {
+            source.cancel();
+            return;
+        }
+        source.run(new Object());
+    }
+
+    private void processInput(OneInputStreamOperator<Object, ?> head, TypeSerializer<Object> inputSerializer,
+            HeapKeyedStateBackend<Object> backend, KeySelector<Object, Object> keySelector,
+            List<RecordWriterOutput<?>> networkOutputs) throws Exception {
+        List<InputGate> gates = getEnvironment().getAllInputGates();
+        for (InputGate gate : gates) {
+            gate.requestPartitions();
+        }
+        try (StreamTaskInput<Object> input = new StreamTaskInput<>(gates, inputSerializer)) {
+            while (!canceled) {
+                StreamElement element = input.pollNext();
+                if (element == null) {
+                    if (input.isFinished()) {
+                        return;
+                    }
+                    // the input ran dry: send what waits in partly filled buffers before waiting
+                    for (RecordWriterOutput<?> output : networkOutputs) {
+                        output.flush();
+                    }
+                    input.waitForData();
+                    continue;
+                }
+                if (element.isRecord()) {
+                    StreamRecord<Object> record = element.asRecord();
+                    if (keySelector != null) {
+                        backend.setCurrentKey(keySelector.getKey(record.getValue()));
+                    }
+                    head.processElement(record);
+                } else {
+                    head.processWatermark(element.asWatermark());
+                }
+            }
+        }
+    }
+
+    private void closeAll(StreamOperator<?>[] operators, boolean opened) throws Exception {
+        Exception failure = null;
+        for (StreamOperator<?> operator : operators) {
+            try {
+                operator.close();
+            } catch (Exception e) {
+                if (opened && failure == null) {
+                    failure = e;
+                } else {
+                    LOG.debug("Closing an operator after an earlier failure failed too.", e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void cancel() throws Exception {
+        canceled = true;
+        StreamSource<?, ?> source = runningSource;
+        if (source != null) {
+            source.cancel();
+        }
+    }
+
+    /** The output of an operator nothing reads from (a sink). */
+    private static final class DiscardingOutput implements Output<StreamRecord<Object>> {
+        @Override
+        public void collect(StreamRecord<Object> record) {}
+
+        @Override
+        public void emitWatermark(io.freshet.streaming.api.watermark.Watermark mark) {}
+
+        @Override
+        public void close() {}
+    }
+}
