@@ -178,6 +178,27 @@ class CliFrontendRunTest {
         assertThat(err()).contains("'not-a-job-id' is not a valid JobID");
     }
 
+    @Test
+    void aDataStreamProgramRunsUnderTheCli() throws Exception {
+        int exitCode = frontend.run("run", "-t", "local", programJar(TestPrograms.StreamingSumProgram.class)
+                .toString(), "5000");
+
+        assertThat(exitCode).as(describe()).isZero();
+        assertThat(out()).containsPattern("Job has been submitted with JobID [0-9a-f]{32}")
+                .containsPattern("Job with JobID [0-9a-f]{32} has finished.");
+    }
+
+    @Test
+    void infoShowsTheChainsOfADataStreamProgram() throws Exception {
+        int exitCode = frontend.run("info", "-p", "2", programJar(TestPrograms.StreamingSumProgram.class).toString());
+
+        assertThat(exitCode).as(describe()).isZero();
+        assertThat(out()).contains("\"description\" : \"Source: Sequence Source -> Map\"")
+                .contains("\"description\" : \"Keyed Aggregation -> Sink: Unnamed\"")
+                .contains("\"parallelism\" : 2")
+                .doesNotContain("Job has been submitted");
+    }
+
     // ---- info ----
 
     @Test

@@ -68,6 +68,47 @@ public final class TestPrograms {
         }
     }
 
+    /** args: [count]; a DataStream job summing a sequence per parity and checking the sums in its sink. */
+    public static final class StreamingSumProgram {
+        public static void main(String[] args) throws Exception {
+            long count = args.length > 0 ? Long.parseLong(args[0]) : 1000;
+            io.freshet.streaming.api.environment.StreamExecutionEnvironment env =
+                    io.freshet.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment();
+            env.fromSequence(1, count)
+                    .map(value -> io.freshet.api.java.tuple.Tuple2.of(value % 2 == 0, value * 10))
+                    .returns(io.freshet.api.common.typeinfo.Types.TUPLE(io.freshet.api.common.typeinfo.Types.BOOLEAN,
+                            io.freshet.api.common.typeinfo.Types.LONG))
+                    .keyBy(pair -> pair.f0).sum(1).setParallelism(1)
+                    .addSink(new LastValueCheckingSink(10 * count * (count + 1) / 2)).setParallelism(1);
+            env.execute("streaming sum");
+        }
+    }
+
+    /** Fails at the end of its input unless the running sums it saw add up to {@code expectedTotal}. */
+    public static final class LastValueCheckingSink extends
+            io.freshet.streaming.api.functions.sink.RichSinkFunction<io.freshet.api.java.tuple.Tuple2<Boolean, Long>> {
+        private static final long serialVersionUID = 1L;
+        private final long expectedTotal;
+        private final java.util.Map<Boolean, Long> last = new java.util.HashMap<>();
+
+        LastValueCheckingSink(long expectedTotal) {
+            this.expectedTotal = expectedTotal;
+        }
+
+        @Override
+        public void invoke(io.freshet.api.java.tuple.Tuple2<Boolean, Long> value, Context context) {
+            last.put(value.f0, value.f1);
+        }
+
+        @Override
+        public void finish() {
+            long total = last.values().stream().mapToLong(Long::longValue).sum();
+            if (total != expectedTotal) {
+                throw new IllegalStateException("the sums add up to " + total + ", not " + expectedTotal);
+            }
+        }
+    }
+
     /** A main method that throws before running anything. */
     public static final class ThrowingProgram {
         public static void main(String[] args) {

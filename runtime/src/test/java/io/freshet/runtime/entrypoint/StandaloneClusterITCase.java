@@ -249,6 +249,19 @@ class StandaloneClusterITCase {
     }
 
     @Test
+    @Order(4)
+    void aDataStreamProgramRunsOnTheClusterThroughTheCli() throws Exception {
+        Path jar = TestJars.manifestOnlyJar(Files.createDirectories(temp.resolve("streaming-jars")),
+                io.freshet.client.testprograms.TestPrograms.StreamingSumProgram.class);
+
+        DistributionScripts.Result run = scripts.run("bin/flink", "run", "-p", "2", jar.toString(), "20000");
+
+        assertThat(run.exitCode).as(run.describe()).isZero();
+        assertThat(run.stdout).containsPattern("Job with JobID [0-9a-f]{32} has finished.");
+        assertThat(scripts.run("bin/flink", "list", "-a").stdout).contains(": streaming sum (FINISHED)");
+    }
+
+    @Test
     @Order(1)
     void aWronglyTypedValueStopsTheDaemonBeforeItStartsNamingKeyFileAndLine() throws Exception {
         Path badConf = Files.createDirectories(temp.resolve("bad-conf"));

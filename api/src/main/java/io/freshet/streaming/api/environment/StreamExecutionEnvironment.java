@@ -37,6 +37,7 @@ import io.freshet.streaming.api.functions.source.FromElementsFunction;
 import io.freshet.streaming.api.functions.source.NumberSequenceFunction;
 import io.freshet.streaming.api.functions.source.ParallelSourceFunction;
 import io.freshet.streaming.api.functions.source.SourceFunction;
+import io.freshet.streaming.api.functions.source.TextFileLineSource;
 import io.freshet.streaming.api.graph.StreamGraph;
 import io.freshet.streaming.api.operators.StreamSource;
 import io.freshet.streaming.api.transformations.LegacySinkTransformation;
@@ -271,6 +272,20 @@ public class StreamExecutionEnvironment {
         }
         return addSource(new NumberSequenceFunction(from, to), "Sequence Source",
                 io.freshet.api.common.typeinfo.Types.LONG, true);
+    }
+
+    /** The lines of a text file (or of the files of a directory), UTF-8. */
+    public DataStreamSource<String> readTextFile(String filePath) {
+        return readTextFile(filePath, "UTF-8");
+    }
+
+    public DataStreamSource<String> readTextFile(String filePath, String charsetName) {
+        if (filePath == null || filePath.isBlank()) {
+            throw new IllegalArgumentException("readTextFile needs a file path.");
+        }
+        java.nio.charset.Charset.forName(charsetName);
+        return addSource(new TextFileLineSource(filePath, charsetName), "Read Text File: " + filePath,
+                io.freshet.api.common.typeinfo.Types.STRING, true);
     }
 
     public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function) {

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.freshet.client.program.JobGraphEnvironment;
+import io.freshet.streaming.api.environment.StreamExecutionEnvironment;
 
-/** The WordCount example on an embedded MiniCluster, counted against a plain-Java count of the same text. */
+/** The WordCount example (DataStream API) on an embedded MiniCluster, checked against a plain-Java count of the text. */
 class WordCountITCase {
 
     @TempDir
@@ -28,8 +28,9 @@ class WordCountITCase {
         Path input = Files.writeString(temp.resolve("input.txt"), text);
         Path output = temp.resolve("counts");
 
-        JobGraphEnvironment.getExecutionEnvironment().execute(WordCount.jobGraph(input.toString(), output.toString(),
-                2));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        WordCount.build(env, input.toString(), output.toString());
+        env.execute("WordCount");
 
         Map<String, Integer> expected = new HashMap<>();
         for (String word : text.toString().toLowerCase().split("\\W+")) {

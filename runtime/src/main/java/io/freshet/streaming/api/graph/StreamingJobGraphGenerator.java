@@ -238,6 +238,11 @@ public final class StreamingJobGraphGenerator {
     }
 
     private JobGraph create() {
+        if (streamGraph.getRuntimeMode() == io.freshet.api.common.RuntimeExecutionMode.BATCH) {
+            throw new UnsupportedOperationException("Job '" + streamGraph.getJobName() + "' asks for"
+                    + " 'execution.runtime-mode: BATCH', which this build cannot run yet (it would change what"
+                    + " the job emits). Run it in STREAMING mode: remove the setting or set it to STREAMING.");
+        }
         for (Transformation<?> transformation : streamGraph.getTransformations()) {
             node(transformation);
         }
