@@ -3,6 +3,7 @@ package io.freshet.streaming.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.junit.jupiter.api.Test;
 
+import io.freshet.api.common.eventtime.WatermarkStrategy;
 import io.freshet.api.common.functions.InvalidTypesException;
 import io.freshet.api.common.functions.RichMapFunction;
 import io.freshet.api.common.state.ValueState;
@@ -26,6 +28,8 @@ import io.freshet.runtime.jobgraph.JobGraph;
 import io.freshet.runtime.jobgraph.JobVertex;
 import io.freshet.streaming.api.datastream.DataStream;
 import io.freshet.streaming.api.environment.StreamExecutionEnvironment;
+import io.freshet.streaming.api.functions.KeyedProcessFunction;
+import io.freshet.streaming.api.functions.ProcessFunction;
 import io.freshet.streaming.api.functions.sink.SinkFunction;
 import io.freshet.streaming.api.functions.source.SourceFunction;
 import io.freshet.streaming.api.graph.StreamingJobGraphGenerator;
@@ -43,7 +47,7 @@ class DataStreamITCase {
     /** Collects everything into {@link #RESULTS} under its id. */
     static final class CollectSink<T> implements SinkFunction<T> {
         private static final long serialVersionUID = 1L;
-        private final String id;
+        final String id;
 
         CollectSink(String id) {
             this.id = id;
@@ -238,6 +242,121 @@ class DataStreamITCase {
 
         assertThatThrownBy(() -> StreamingJobGraphGenerator.createJobGraph(env.getStreamGraph()))
                 .hasMessageContaining("Forward partitioning does not allow change of parallelism");
+    }
+
+    @Test
+    void eventTimeTimersFireInTimestampOrderWhenTheWatermarkPasses() throws Exception {
+        StreamExecutionEnvironment env = env(2);
+        CollectSink<String> sink = sink();
+
+        env.fromElements(Tuple2.of("a", 1_000L), Tuple2.of("b", 1_500L), Tuple2.of("a", 2_000L),
+                        Tuple2.of("a", 1_200L), Tuple2.of("b", 9_000L))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple2<String, Long>>forBoundedOutOfOrderness(
+                        Duration.ofSeconds(1)).withTimestampAssigner((event, previous) -> event.f1))
+                .keyBy(event -> event.f0)
+                .process(new TimerPerKey())
+                .addSink(sink).setParallelism(1);
+        env.execute();
+
+        // a: three events, one timer at 2_000 + 10 (the latest registration per time is one timer each);
+        // b: timers at 1_510 and 9_010, fired by the final watermark at the end of the input
+        assertThat(sink.results()).containsExactlyInAnyOrder("a@1010 count=3", "a@1210 count=3", "a@2010 count=3",
+                "b@1510 count=2", "b@9010 count=2");
+        List<String> a = sink.results().stream().filter(result -> result.startsWith("a@")).collect(
+                java.util.stream.Collectors.toList());
+        assertThat(a).as("one key's timers fire in timestamp order").containsExactly("a@1010 count=3",
+                "a@1210 count=3", "a@2010 count=3");
+    }
+
+    /** Counts per key and sets an event-time timer 10 ms after each record; onTimer reports the count. */
+    static final class TimerPerKey extends KeyedProcessFunction<String, Tuple2<String, Long>, String> {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<Integer> count;
+
+        @Override
+        public void open(Configuration parameters) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Integer.class));
+        }
+
+        @Override
+        public void processElement(Tuple2<String, Long> value, Context ctx, Collector<String> out) throws Exception {
+            count.update(count.value() == null ? 1 : count.value() + 1);
+            assertThat(ctx.timestamp()).isEqualTo(value.f1);
+            ctx.timerService().registerEventTimeTimer(value.f1 + 10);
+            ctx.timerService().registerEventTimeTimer(value.f1 + 10);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+            assertThat(ctx.timeDomain()).isEqualTo(io.freshet.streaming.api.TimeDomain.EVENT_TIME);
+            out.collect(ctx.getCurrentKey() + "@" + timestamp + " count=" + count.value());
+        }
+    }
+
+    @Test
+    void aProcessingTimeTimerFiresInTheTaskThread() throws Exception {
+        StreamExecutionEnvironment env = env(1);
+        CollectSink<String> sink = sink();
+        env.addSource(new OneThenWait(sink.id)).returns(String.class)
+                .keyBy(value -> value)
+                .process(new KeyedProcessFunction<String, String, String>() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public void processElement(String value, Context ctx, Collector<String> out) {
+                        ctx.timerService().registerProcessingTimeTimer(
+                                ctx.timerService().currentProcessingTime() + 50);
+                    }
+
+                    @Override
+                    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) {
+                        out.collect(ctx.getCurrentKey() + " " + ctx.timeDomain());
+                    }
+                })
+                .addSink(sink);
+        env.execute();
+
+        assertThat(sink.results()).containsExactly("x PROCESSING_TIME");
+    }
+
+    /** Emits "x", then waits (up to 30 s) until the sink with the given id got something, then ends. */
+    static final class OneThenWait implements SourceFunction<String> {
+        private static final long serialVersionUID = 1L;
+        private final String sinkId;
+        private volatile boolean running = true;
+
+        OneThenWait(String sinkId) {
+            this.sinkId = sinkId;
+        }
+
+        @Override
+        public void run(SourceContext<String> ctx) throws Exception {
+            ctx.collect("x");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (running && RESULTS.get(sinkId).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
+        }
+    }
+
+    @Test
+    void timersOnANonKeyedStreamAreRefusedNamingKeyBy() {
+        StreamExecutionEnvironment env = env(1);
+        env.fromElements("a").process(new ProcessFunction<String, String>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void processElement(String value, Context ctx, Collector<String> out) {
+                ctx.timerService().registerEventTimeTimer(1);
+            }
+        }).addSink(sink());
+
+        assertThatThrownBy(env::execute).hasMessageContaining("only supported on a keyed streams");
     }
 
     @Test

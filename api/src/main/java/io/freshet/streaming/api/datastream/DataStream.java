@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 import io.freshet.api.common.ExecutionConfig;
+import io.freshet.api.common.eventtime.WatermarkStrategy;
 import io.freshet.api.common.functions.FilterFunction;
+import io.freshet.api.common.functions.InvalidTypesException;
 import io.freshet.api.common.functions.FlatMapFunction;
 import io.freshet.api.common.functions.MapFunction;
 import io.freshet.api.common.functions.Partitioner;
@@ -13,16 +15,20 @@ import io.freshet.api.common.typeinfo.TypeInformation;
 import io.freshet.api.dag.Transformation;
 import io.freshet.api.java.functions.KeySelector;
 import io.freshet.api.java.tuple.Tuple;
+import io.freshet.api.java.typeutils.MissingTypeInfo;
 import io.freshet.api.java.typeutils.TupleTypeInfoBase;
 import io.freshet.api.java.typeutils.TypeExtractor;
 import io.freshet.streaming.api.environment.StreamExecutionEnvironment;
+import io.freshet.streaming.api.functions.ProcessFunction;
 import io.freshet.streaming.api.functions.sink.PrintSinkFunction;
 import io.freshet.streaming.api.functions.sink.SinkFunction;
 import io.freshet.streaming.api.operators.OneInputStreamOperator;
+import io.freshet.streaming.api.operators.ProcessOperator;
 import io.freshet.streaming.api.operators.StreamFilter;
 import io.freshet.streaming.api.operators.StreamFlatMap;
 import io.freshet.streaming.api.operators.StreamMap;
 import io.freshet.streaming.api.operators.StreamSink;
+import io.freshet.streaming.api.operators.TimestampsAndWatermarksOperator;
 import io.freshet.streaming.api.transformations.LegacySinkTransformation;
 import io.freshet.streaming.api.transformations.OneInputTransformation;
 import io.freshet.streaming.api.transformations.PartitionTransformation;
@@ -90,6 +96,39 @@ public class DataStream<T> {
 
     public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
         return transform("Filter", getType(), new StreamFilter<>(environment.clean(filter)));
+    }
+
+    /** Runs a {@link ProcessFunction} on every record. */
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
+        return process(processFunction, outputTypeOf(processFunction, ProcessFunction.class, 1));
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction,
+            TypeInformation<R> outputType) {
+        return transform("Process", outputType, new ProcessOperator<>(environment.clean(processFunction)));
+    }
+
+    /** The output type of a function from its generic signature, or a missing type that asks for returns(...). */
+    @SuppressWarnings("unchecked")
+    <R> TypeInformation<R> outputTypeOf(Object function, Class<?> baseClass, int outputPosition) {
+        try {
+            return (TypeInformation<R>) TypeExtractor.createTypeInfo(baseClass, function.getClass(), outputPosition,
+                    getType(), null);
+        } catch (InvalidTypesException e) {
+            return (TypeInformation<R>) new MissingTypeInfo(functionName(function), e);
+        }
+    }
+
+    /**
+     * Gives the records timestamps and the stream watermarks, per {@code watermarkStrategy}; periodic watermarks
+     * every {@code pipeline.auto-watermark-interval} (200 ms).
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
+        WatermarkStrategy<T> strategy = environment.clean(watermarkStrategy);
+        long interval = getExecutionConfig().getAutoWatermarkInterval();
+        SingleOutputStreamOperator<T> result = transform("Timestamps/Watermarks", getType(),
+                new TimestampsAndWatermarksOperator<>(strategy, interval));
+        return result;
     }
 
     /** Applies a custom operator (the runtime's extension point, as in Flink). */

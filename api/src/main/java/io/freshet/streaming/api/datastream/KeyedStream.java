@@ -4,10 +4,12 @@ import io.freshet.api.common.functions.ReduceFunction;
 import io.freshet.api.common.typeinfo.TypeInformation;
 import io.freshet.api.java.functions.KeySelector;
 import io.freshet.api.java.typeutils.TypeExtractor;
+import io.freshet.streaming.api.functions.KeyedProcessFunction;
 import io.freshet.streaming.api.functions.aggregation.AggregationFunction;
 import io.freshet.streaming.api.functions.aggregation.AggregationFunction.AggregationType;
 import io.freshet.streaming.api.functions.aggregation.ComparableAggregator;
 import io.freshet.streaming.api.functions.aggregation.SumAggregator;
+import io.freshet.streaming.api.operators.KeyedProcessOperator;
 import io.freshet.streaming.api.operators.StreamGroupedReduce;
 import io.freshet.streaming.api.transformations.PartitionTransformation;
 
@@ -41,6 +43,19 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
     public TypeInformation<K> getKeyType() {
         return keyType;
+    }
+
+    // ---- process ----
+
+    /** Runs a {@link KeyedProcessFunction}: per record the key, keyed state and timers. */
+    public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> keyedProcessFunction) {
+        return process(keyedProcessFunction, outputTypeOf(keyedProcessFunction, KeyedProcessFunction.class, 2));
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> keyedProcessFunction,
+            TypeInformation<R> outputType) {
+        return transform("KeyedProcess", outputType,
+                new KeyedProcessOperator<>(environment.clean(keyedProcessFunction)));
     }
 
     // ---- rolling aggregations ----

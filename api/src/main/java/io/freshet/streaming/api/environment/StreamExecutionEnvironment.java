@@ -342,6 +342,9 @@ public class StreamExecutionEnvironment {
         if (function == null) {
             return null;
         }
+        if (config.isClosureCleanerEnabled()) {
+            dropUnserializableOuterInstance(function);
+        }
         try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
             out.writeObject(function);
         } catch (NotSerializableException e) {
@@ -353,6 +356,32 @@ public class StreamExecutionEnvironment {
                     + " serialized: " + e, e);
         }
         return function;
+    }
+
+    /**
+     * An anonymous or inner class holds its enclosing instance ({@code this$0}) even when it never uses it; when that
+     * instance cannot be serialized, the reference is dropped (as Flink's closure cleaner does), so that functions
+     * written inline in a test or a non-serializable class can be shipped.
+     */
+    private static void dropUnserializableOuterInstance(Object function) {
+        Class<?> clazz = function.getClass();
+        if (clazz.isHidden()) {
+            return; // lambdas: their captured values cannot be changed, serialization reports them
+        }
+        for (java.lang.reflect.Field field : clazz.getDeclaredFields()) {
+            if (!field.isSynthetic() || !field.getName().startsWith("this$")) {
+                continue;
+            }
+            try {
+                field.setAccessible(true);
+                Object outer = field.get(function);
+                if (outer != null && !(outer instanceof java.io.Serializable)) {
+                    field.set(function, null);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // leave it: serialization below names the problem
+            }
+        }
     }
 
     /** The program's graph for {@code jobName}; the environment forgets the transformations (as after execute). */

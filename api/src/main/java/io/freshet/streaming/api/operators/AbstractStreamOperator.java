@@ -15,11 +15,42 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
     protected transient Output<StreamRecord<OUT>> output;
     private transient StreamingRuntimeContext runtimeContext;
+    private transient KeyContext keyContext;
+    private transient ProcessingTimeService processingTimeService;
+    private transient InternalTimerService<?> timerService;
 
     @Override
     public void setup(StreamOperatorParameters<OUT> parameters) {
         this.output = parameters.getOutput();
         this.runtimeContext = new StreamingRuntimeContext(parameters);
+        this.keyContext = parameters.getKeyContext();
+        this.processingTimeService = parameters.getProcessingTimeService();
+    }
+
+    public ProcessingTimeService getProcessingTimeService() {
+        return processingTimeService;
+    }
+
+    /** The current key, on a keyed stream; else null. */
+    public Object getCurrentKey() {
+        return keyContext == null ? null : keyContext.getCurrentKey();
+    }
+
+    /**
+     * The operator's keyed timers, created on first call; they fire into {@code triggerable}.
+     *
+     * @throws UnsupportedOperationException on a non-keyed stream
+     */
+    @SuppressWarnings("unchecked")
+    protected <K> InternalTimerService<K> getInternalTimerService(InternalTimerService.Triggerable<K> triggerable) {
+        if (keyContext == null) {
+            throw new UnsupportedOperationException("Timers are only available on keyed streams: apply the function"
+                    + " after keyBy(...).");
+        }
+        if (timerService == null) {
+            timerService = new InternalTimerService<>(keyContext, processingTimeService, triggerable);
+        }
+        return (InternalTimerService<K>) timerService;
     }
 
     public StreamingRuntimeContext getRuntimeContext() {
@@ -34,13 +65,19 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
     @Override
     public void close() throws Exception {
+        if (timerService != null) {
+            timerService.close();
+        }
         if (runtimeContext != null) {
             runtimeContext.runReleaseHooks();
         }
     }
 
-    /** Forwards the watermark; operators that hold records back by event time override this. */
+    /** Fires the event-time timers the watermark reaches, then forwards it. */
     public void processWatermark(Watermark mark) throws Exception {
+        if (timerService != null) {
+            timerService.advanceWatermark(mark.getTimestamp());
+        }
         output.emitWatermark(mark);
     }
 

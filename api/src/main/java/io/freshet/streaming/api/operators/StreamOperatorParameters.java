@@ -16,11 +16,18 @@ public final class StreamOperatorParameters<OUT> {
     private final ExecutionConfig executionConfig;
     private final ClassLoader userCodeClassLoader;
     private final KeyedStateStore keyedStateStore;
+    private final KeyContext keyContext;
+    private final ProcessingTimeService processingTimeService;
 
-    /** @param keyedStateStore the keyed state of a keyed operator, or null for an operator on a non-keyed stream */
+    /**
+     * @param keyedStateStore the keyed state of a keyed operator, or null for an operator on a non-keyed stream
+     * @param keyContext the current key of a keyed operator, or null
+     */
     public StreamOperatorParameters(Output<io.freshet.streaming.runtime.streamrecord.StreamRecord<OUT>> output,
             JobInfo jobInfo, TaskInfo taskInfo, ExecutionConfig executionConfig, ClassLoader userCodeClassLoader,
-            KeyedStateStore keyedStateStore) {
+            KeyedStateStore keyedStateStore, KeyContext keyContext, ProcessingTimeService processingTimeService) {
+        this.keyContext = keyContext;
+        this.processingTimeService = Objects.requireNonNull(processingTimeService, "processingTimeService");
         this.output = Objects.requireNonNull(output, "output");
         this.jobInfo = Objects.requireNonNull(jobInfo, "jobInfo");
         this.taskInfo = Objects.requireNonNull(taskInfo, "taskInfo");
@@ -47,6 +54,15 @@ public final class StreamOperatorParameters<OUT> {
 
     public ClassLoader getUserCodeClassLoader() {
         return userCodeClassLoader;
+    }
+
+    /** The current key of a keyed operator, or null on a non-keyed stream. */
+    public KeyContext getKeyContext() {
+        return keyContext;
+    }
+
+    public ProcessingTimeService getProcessingTimeService() {
+        return processingTimeService;
     }
 
     /** The keyed state, or null on a non-keyed stream. */

@@ -20,12 +20,17 @@ public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends Abstract
         this.chainingStrategy = ChainingStrategy.HEAD;
     }
 
-    /** Runs the source until it ends or is cancelled; emits under {@code lock}'s rules. */
+    /**
+     * Runs the source until it ends or is cancelled, in the calling (source) thread; every emission holds
+     * {@code lock}, which the task thread takes for timers and flushes.
+     */
     public void run(Object lock) throws Exception {
         SourceContextImpl context = new SourceContextImpl(lock);
         userFunction.run(context);
         if (!canceled) {
-            output.emitWatermark(Watermark.MAX_WATERMARK);
+            synchronized (lock) {
+                output.emitWatermark(Watermark.MAX_WATERMARK);
+            }
         }
     }
 
@@ -47,20 +52,28 @@ public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends Abstract
             this.lock = lock;
         }
 
+        // Every emission holds the lock: the task thread takes it to fire timers and flush buffers while the
+        // source's own loop runs (or waits) in the source thread.
         @Override
         public void collect(OUT element) {
-            reuse.eraseTimestamp();
-            output.collect(reuse.replace(element));
+            synchronized (lock) {
+                reuse.eraseTimestamp();
+                output.collect(reuse.replace(element));
+            }
         }
 
         @Override
         public void collectWithTimestamp(OUT element, long timestamp) {
-            output.collect(reuse.replace(element, timestamp));
+            synchronized (lock) {
+                output.collect(reuse.replace(element, timestamp));
+            }
         }
 
         @Override
         public void emitWatermark(Watermark mark) {
-            output.emitWatermark(mark);
+            synchronized (lock) {
+                output.emitWatermark(mark);
+            }
         }
 
         @Override

@@ -11,6 +11,7 @@ import io.freshet.api.common.state.ValueStateDescriptor;
 import io.freshet.api.common.typeutils.TypeSerializer;
 import io.freshet.runtime.state.KeyGroupRange;
 import io.freshet.runtime.state.KeyGroupRangeAssignment;
+import io.freshet.streaming.api.operators.KeyContext;
 
 /**
  * Keyed state on the heap of one subtask: for each state, one hash map per key group of the subtask's
@@ -21,7 +22,7 @@ import io.freshet.runtime.state.KeyGroupRangeAssignment;
  * writes that key's entry. Values are stored as they are given (no copy), as Flink's heap backend does: a function
  * must not change an object after handing it to {@code update}. Confined to the task thread.
  */
-public final class HeapKeyedStateBackend<K> implements KeyedStateStore {
+public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyContext {
 
     private final TypeSerializer<K> keySerializer;
     private final int maxParallelism;
@@ -50,7 +51,14 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore {
      * @throws IllegalStateException when the key belongs to a key group of another subtask (a key selector that is
      *     not deterministic, or a key whose hashCode changes between JVMs, such as an enum's or an array's)
      */
-    public void setCurrentKey(K key) {
+    @Override
+    @SuppressWarnings("unchecked")
+    public void setCurrentKey(Object key) {
+        setKey((K) key);
+    }
+
+    /** {@link #setCurrentKey} with the key's type. */
+    public void setKey(K key) {
         int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
         if (!keyGroupRange.contains(keyGroup)) {
             throw new IllegalStateException("The key '" + key + "' belongs to key group " + keyGroup + ", which this"
@@ -61,6 +69,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore {
         currentKeyGroupIndex = keyGroup - keyGroupRange.getStartKeyGroup();
     }
 
+    @Override
     public K getCurrentKey() {
         return currentKey;
     }

@@ -157,16 +157,17 @@ public final class StreamTaskInput<T> implements AutoCloseable {
         return null;
     }
 
-    /** Waits until some gate may have data (or has ended). */
-    public void waitForData() throws InterruptedException, IOException {
-        CompletableFuture<?>[] futures = new CompletableFuture<?>[gates.length - finishedGates];
-        int n = 0;
+    /** Waits until some gate may have data (or has ended), or {@code alsoWakeOn} completes (a due timer). */
+    public void waitForData(CompletableFuture<?> alsoWakeOn) throws InterruptedException, IOException {
+        CompletableFuture<?>[] futures = new CompletableFuture<?>[gates.length - finishedGates + 1];
+        futures[0] = alsoWakeOn;
+        int n = 1;
         for (int g = 0; g < gates.length; g++) {
             if (!gateFinished[g]) {
                 futures[n++] = gates[g].getAvailableFuture();
             }
         }
-        if (n == 0) {
+        if (n == 1) {
             return;
         }
         try {

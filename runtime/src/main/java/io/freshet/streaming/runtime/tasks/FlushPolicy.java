@@ -19,14 +19,21 @@ final class FlushPolicy implements AutoCloseable {
     });
 
     private final boolean always;
+    private final long intervalMillis;
     private final ScheduledFuture<?> timer;
     private volatile boolean flushRequested;
 
     FlushPolicy(long timeoutMillis) {
         this.always = timeoutMillis <= 0;
+        this.intervalMillis = timeoutMillis;
         this.timer = always || timeoutMillis >= Long.MAX_VALUE / 2 ? null
                 : TIMER.scheduleAtFixedRate(() -> flushRequested = true, timeoutMillis, timeoutMillis,
                         TimeUnit.MILLISECONDS);
+    }
+
+    /** The buffer timeout in milliseconds (0: every record). */
+    long intervalMillis() {
+        return intervalMillis;
     }
 
     boolean shouldFlush() {

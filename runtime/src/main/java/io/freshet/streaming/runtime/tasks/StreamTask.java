@@ -56,6 +56,7 @@ public class StreamTask extends AbstractInvokable {
 
     private volatile StreamSource<?, ?> runningSource;
     private volatile boolean canceled;
+    private TaskProcessingTimeService timeService;
 
     public StreamTask(Environment environment) {
         super(environment);
@@ -82,7 +83,9 @@ public class StreamTask extends AbstractInvokable {
         List<RecordWriterOutput<?>> networkOutputs = new ArrayList<>();
         HeapKeyedStateBackend<Object> headBackend = null;
         KeySelector<Object, Object> headKeySelector = null;
-        try (FlushPolicy flushPolicy = new FlushPolicy(chain.getBufferTimeoutMillis())) {
+        try (FlushPolicy flushPolicy = new FlushPolicy(chain.getBufferTimeoutMillis());
+                TaskProcessingTimeService timeService = new TaskProcessingTimeService()) {
+            this.timeService = timeService;
             for (int i = 0; i < chain.getNetworkOutputs().size(); i++) {
                 NetworkOutputConfig output = chain.getNetworkOutputs().get(i);
                 RecordWriter<StreamElement> writer = new RecordWriter<>(environment.getWriter(i),
@@ -108,7 +111,7 @@ public class StreamTask extends AbstractInvokable {
                 }
                 Output output = outputOf(config, operators, networkOutputs);
                 operators[i].setup(new StreamOperatorParameters(output, jobInfo, taskInfo, executionConfig,
-                        userCodeClassLoader, backend));
+                        userCodeClassLoader, backend, backend, timeService));
             }
             boolean opened = false;
             try {
@@ -117,7 +120,7 @@ public class StreamTask extends AbstractInvokable {
                 }
                 opened = true;
                 if (operators[0] instanceof StreamSource) {
-                    runSource((StreamSource<?, ?>) operators[0]);
+                    runSource((StreamSource<?, ?>) operators[0], flushPolicy, networkOutputs, taskInfo);
                 } else {
                     processInput((OneInputStreamOperator) operators[0], (TypeSerializer) chain.getInputSerializer(),
                             headBackend, headKeySelector, networkOutputs);
@@ -157,13 +160,67 @@ public class StreamTask extends AbstractInvokable {
         return new BroadcastingOutput<>(outputs.toArray(new Output[0]));
     }
 
-    private void runSource(StreamSource<?, ?> source) throws Exception {
+    /**
+     * Runs the source's loop in a thread of its own while this (the task) thread fires the chain's timers and
+     * flushes its buffers, both under the lock every emission holds: a source that waits for input (a socket, a
+     * queue) still gets its records out within the buffer timeout, and its watermark timers fire.
+     */
+    private void runSource(StreamSource<?, ?> source, FlushPolicy flushPolicy,
+            List<RecordWriterOutput<?>> networkOutputs, TaskInfo taskInfo) throws Exception {
         runningSource = source;
         if (canceled) {
             source.cancel();
             return;
         }
-        source.run(new Object());
+        Object lock = new Object();
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Thread sourceThread = new Thread(() -> {
+            try {
+                source.run(lock);
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        }, "Legacy Source Thread - " + taskInfo.getTaskNameWithSubtasks());
+        sourceThread.setContextClassLoader(getUserCodeClassLoader());
+        sourceThread.setDaemon(true);
+        sourceThread.start();
+        try {
+            long flushMillis = Math.max(1, Math.min(flushPolicy.intervalMillis(), 100));
+            while (!done.isDone()) {
+                try {
+                    java.util.concurrent.CompletableFuture.anyOf(done, timeService.dueFuture())
+                            .get(flushMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    // time to flush, or the source ended (its failure is rethrown below)
+                }
+                synchronized (lock) {
+                    if (timeService.isDue()) {
+                        timeService.fireDueTimers();
+                    }
+                    for (RecordWriterOutput<?> output : networkOutputs) {
+                        output.flush();
+                    }
+                }
+            }
+            done.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ChainingOutput.ChainedOperatorException) {
+                cause = cause.getCause();
+            }
+            throw cause instanceof Exception ? (Exception) cause : new RuntimeException(cause);
+        } catch (InterruptedException e) {
+            source.cancel();
+            sourceThread.interrupt();
+            throw e;
+        } finally {
+            if (sourceThread.isAlive()) {
+                source.cancel();
+                sourceThread.interrupt();
+                sourceThread.join(10_000);
+            }
+        }
     }
 
     private void processInput(OneInputStreamOperator<Object, ?> head, TypeSerializer<Object> inputSerializer,
@@ -175,6 +232,9 @@ public class StreamTask extends AbstractInvokable {
         }
         try (StreamTaskInput<Object> input = new StreamTaskInput<>(gates, inputSerializer)) {
             while (!canceled) {
+                if (timeService.isDue()) {
+                    timeService.fireDueTimers();
+                }
                 StreamElement element = input.pollNext();
                 if (element == null) {
                     if (input.isFinished()) {
@@ -184,13 +244,13 @@ public class StreamTask extends AbstractInvokable {
                     for (RecordWriterOutput<?> output : networkOutputs) {
                         output.flush();
                     }
-                    input.waitForData();
+                    input.waitForData(timeService.dueFuture());
                     continue;
                 }
                 if (element.isRecord()) {
                     StreamRecord<Object> record = element.asRecord();
                     if (keySelector != null) {
-                        backend.setCurrentKey(keySelector.getKey(record.getValue()));
+                        backend.setKey(keySelector.getKey(record.getValue()));
                     }
                     head.processElement(record);
                 } else {

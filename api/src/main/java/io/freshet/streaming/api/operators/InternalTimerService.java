@@ -1,0 +1,174 @@
+package io.freshet.streaming.api.operators;
+
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The timers of one keyed operator: event-time timers fire when the watermark reaches them, processing-time timers
+ * when the wall clock does; each fires with its key set as the current key, in timestamp order. A (time, key) pair is
+ * one timer however often it is registered. Confined to the task thread.
+ */
+public final class InternalTimerService<K> {
+
+    /** What the operator does when a timer fires. */
+    public interface Triggerable<K> {
+        void onEventTime(InternalTimer<K> timer) throws Exception;
+
+        void onProcessingTime(InternalTimer<K> timer) throws Exception;
+    }
+
+    /** A timer: when, and for which key. */
+    public static final class InternalTimer<K> implements Comparable<InternalTimer<K>> {
+        private final long timestamp;
+        private final K key;
+
+        InternalTimer(long timestamp, K key) {
+            this.timestamp = timestamp;
+            this.key = key;
+        }
+
+        public long getTimestamp() {
+            return timestamp;
+        }
+
+        public K getKey() {
+            return key;
+        }
+
+        @Override
+        public int compareTo(InternalTimer<K> other) {
+            return Long.compare(timestamp, other.timestamp);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof InternalTimer && ((InternalTimer<?>) o).timestamp == timestamp
+                    && Objects.equals(((InternalTimer<?>) o).key, key);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(timestamp) * 31 + Objects.hashCode(key);
+        }
+    }
+
+    private final KeyContext keyContext;
+    private final ProcessingTimeService processingTimeService;
+    private final Triggerable<K> triggerable;
+    private final PriorityQueue<InternalTimer<K>> eventTimeTimers = new PriorityQueue<>();
+    private final Set<InternalTimer<K>> eventTimeSet = new HashSet<>();
+    private final PriorityQueue<InternalTimer<K>> processingTimeTimers = new PriorityQueue<>();
+    private final Set<InternalTimer<K>> processingTimeSet = new HashSet<>();
+    private long currentWatermark = Long.MIN_VALUE;
+    private ProcessingTimeService.Cancellable nextProcessingTimer;
+    private long nextProcessingTime = Long.MAX_VALUE;
+
+    public InternalTimerService(KeyContext keyContext, ProcessingTimeService processingTimeService,
+            Triggerable<K> triggerable) {
+        this.keyContext = keyContext;
+        this.processingTimeService = processingTimeService;
+        this.triggerable = triggerable;
+    }
+
+    public long currentProcessingTime() {
+        return processingTimeService.getCurrentProcessingTime();
+    }
+
+    public long currentWatermark() {
+        return currentWatermark;
+    }
+
+    @SuppressWarnings("unchecked")
+    private K currentKey() {
+        Object key = keyContext.getCurrentKey();
+        if (key == null) {
+            throw new IllegalStateException("Timers need a current key: set them while processing a record of a keyed"
+                    + " stream or in onTimer.");
+        }
+        return (K) key;
+    }
+
+    public void registerEventTimeTimer(long time) {
+        InternalTimer<K> timer = new InternalTimer<>(time, currentKey());
+        if (eventTimeSet.add(timer)) {
+            eventTimeTimers.add(timer);
+        }
+    }
+
+    public void deleteEventTimeTimer(long time) {
+        InternalTimer<K> timer = new InternalTimer<>(time, currentKey());
+        if (eventTimeSet.remove(timer)) {
+            eventTimeTimers.remove(timer);
+        }
+    }
+
+    public void registerProcessingTimeTimer(long time) {
+        InternalTimer<K> timer = new InternalTimer<>(time, currentKey());
+        if (processingTimeSet.add(timer)) {
+            processingTimeTimers.add(timer);
+            if (time < nextProcessingTime) {
+                scheduleProcessingTimer(time);
+            }
+        }
+    }
+
+    public void deleteProcessingTimeTimer(long time) {
+        InternalTimer<K> timer = new InternalTimer<>(time, currentKey());
+        if (processingTimeSet.remove(timer)) {
+            processingTimeTimers.remove(timer);
+        }
+    }
+
+    private void scheduleProcessingTimer(long time) {
+        if (nextProcessingTimer != null) {
+            nextProcessingTimer.cancel();
+        }
+        nextProcessingTime = time;
+        nextProcessingTimer = processingTimeService.registerTimer(time, this::onProcessingTime);
+    }
+
+    private void onProcessingTime(long now) throws Exception {
+        nextProcessingTimer = null;
+        nextProcessingTime = Long.MAX_VALUE;
+        InternalTimer<K> timer;
+        while ((timer = processingTimeTimers.peek()) != null && timer.getTimestamp() <= now) {
+            processingTimeTimers.poll();
+            processingTimeSet.remove(timer);
+            keyContext.setCurrentKey(timer.getKey());
+            triggerable.onProcessingTime(timer);
+        }
+        if (timer != null) {
+            scheduleProcessingTimer(timer.getTimestamp());
+        }
+    }
+
+    /** Fires the event-time timers at or below {@code watermark}, in order. */
+    public void advanceWatermark(long watermark) throws Exception {
+        currentWatermark = watermark;
+        InternalTimer<K> timer;
+        while ((timer = eventTimeTimers.peek()) != null && timer.getTimestamp() <= watermark) {
+            eventTimeTimers.poll();
+            eventTimeSet.remove(timer);
+            keyContext.setCurrentKey(timer.getKey());
+            triggerable.onEventTime(timer);
+        }
+    }
+
+    public int numEventTimeTimers() {
+        return eventTimeTimers.size();
+    }
+
+    public int numProcessingTimeTimers() {
+        return processingTimeTimers.size();
+    }
+
+    /** Stops the scheduled processing-time callback (the operator closes). */
+    public void close() {
+        if (nextProcessingTimer != null) {
+            nextProcessingTimer.cancel();
+            nextProcessingTimer = null;
+        }
+    }
+}
