@@ -228,6 +228,14 @@ public class DataStream<T> {
         }
     }
 
+    /** Windows over the whole stream (one operator instance sees every record). */
+    public <W extends io.freshet.streaming.api.windowing.windows.Window> AllWindowedStream<T, W> windowAll(
+            io.freshet.streaming.api.windowing.assigners.WindowAssigner<? super T, W> assigner) {
+        KeyedStream<T, Byte> all = new KeyedStream<>(this, new io.freshet.api.java.functions.NullByteKeySelector<>(),
+                io.freshet.api.common.typeinfo.Types.BYTE);
+        return new AllWindowedStream<>(all, assigner);
+    }
+
     public DataStream<T> rebalance() {
         return partition(PartitionTransformation.Kind.REBALANCE);
     }

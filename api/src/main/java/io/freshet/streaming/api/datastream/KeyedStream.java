@@ -45,6 +45,14 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return keyType;
     }
 
+    // ---- windows ----
+
+    /** Cuts each key's records into the windows {@code assigner} gives. */
+    public <W extends io.freshet.streaming.api.windowing.windows.Window> WindowedStream<T, K, W> window(
+            io.freshet.streaming.api.windowing.assigners.WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
+    }
+
     // ---- process ----
 
     /** Runs a {@link KeyedProcessFunction}: per record the key, keyed state and timers. */

@@ -1,0 +1,66 @@
+package io.freshet.streaming.api.windowing.assigners;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+import io.freshet.streaming.api.windowing.triggers.EventTimeTrigger;
+import io.freshet.streaming.api.windowing.triggers.Trigger;
+import io.freshet.streaming.api.windowing.windows.TimeWindow;
+
+/** Fixed-size, non-overlapping event-time windows, aligned to the epoch (plus an optional offset). */
+public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long size;
+    private final long offset;
+
+    protected TumblingEventTimeWindows(long size, long offset) {
+        if (size <= 0 || Math.abs(offset) >= size) {
+            throw new IllegalArgumentException("TumblingEventTimeWindows needs a positive size and |offset| < size,"
+                    + " not size " + size + " ms and offset " + offset + " ms.");
+        }
+        this.size = size;
+        this.offset = offset;
+    }
+
+    public static TumblingEventTimeWindows of(Duration size) {
+        return new TumblingEventTimeWindows(size.toMillis(), 0);
+    }
+
+    public static TumblingEventTimeWindows of(Duration size, Duration offset) {
+        return new TumblingEventTimeWindows(size.toMillis(), offset.toMillis() % size.toMillis());
+    }
+
+    @Deprecated
+    public static TumblingEventTimeWindows of(io.freshet.streaming.api.windowing.time.Time size) {
+        return of(size.toDuration());
+    }
+
+    @Override
+    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+        if (timestamp == Long.MIN_VALUE) {
+            throw new IllegalStateException("A record has no timestamp: event-time windows need one. Assign them with"
+                    + " assignTimestampsAndWatermarks(...) before the window, or use processing-time windows.");
+        }
+        long start = TimeWindow.getWindowStartWithOffset(timestamp, offset, size);
+        return List.of(new TimeWindow(start, start + size));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return (Trigger) EventTimeTrigger.create();
+    }
+
+    @Override
+    public boolean isEventTime() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "TumblingEventTimeWindows(" + size + ")";
+    }
+}
