@@ -148,6 +148,46 @@ class DataStreamITCase {
     }
 
     @Test
+    void mapAndListStateThroughTheRuntimeContext() throws Exception {
+        StreamExecutionEnvironment env = env(2);
+        CollectSink<String> sink = sink();
+
+        env.fromElements(Tuple2.of("k", "x"), Tuple2.of("k", "y"), Tuple2.of("k", "x"), Tuple2.of("j", "x"))
+                .keyBy(value -> value.f0)
+                .map(new DistinctCounter())
+                .addSink(sink);
+        env.execute();
+
+        assertThat(sink.results()).containsExactlyInAnyOrder("k:1 [x]", "k:2 [x, y]", "k:2 [x, y, x]", "j:1 [x]");
+    }
+
+    /** Distinct values per key in a MapState, all values in a ListState. */
+    static final class DistinctCounter extends RichMapFunction<Tuple2<String, String>, String> {
+        private static final long serialVersionUID = 1L;
+        private transient io.freshet.api.common.state.MapState<String, Boolean> seen;
+        private transient io.freshet.api.common.state.ListState<String> all;
+
+        @Override
+        public void open(Configuration parameters) {
+            seen = getRuntimeContext().getMapState(new io.freshet.api.common.state.MapStateDescriptor<>("seen",
+                    String.class, Boolean.class));
+            all = getRuntimeContext().getListState(new io.freshet.api.common.state.ListStateDescriptor<>("all",
+                    String.class));
+        }
+
+        @Override
+        public String map(Tuple2<String, String> value) throws Exception {
+            seen.put(value.f1, true);
+            all.add(value.f1);
+            int distinct = 0;
+            for (String ignored : seen.keys()) {
+                distinct++;
+            }
+            return value.f0 + ":" + distinct + " " + all.get();
+        }
+    }
+
+    @Test
     void unionAndBroadcastDeliverEveryRecordWhereTheySay() throws Exception {
         StreamExecutionEnvironment env = env(2);
         CollectSink<Integer> unionSink = sink();

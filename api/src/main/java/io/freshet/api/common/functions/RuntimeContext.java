@@ -138,7 +138,32 @@ public interface RuntimeContext {
      */
     default <T> io.freshet.api.common.state.ValueState<T> getState(
             io.freshet.api.common.state.ValueStateDescriptor<T> stateProperties) {
-        throw new UnsupportedOperationException("Keyed state ('" + stateProperties.getName() + "') is only"
+        throw noKeyedState(stateProperties);
+    }
+
+    default <T> io.freshet.api.common.state.ListState<T> getListState(
+            io.freshet.api.common.state.ListStateDescriptor<T> stateProperties) {
+        throw noKeyedState(stateProperties);
+    }
+
+    default <T> io.freshet.api.common.state.ReducingState<T> getReducingState(
+            io.freshet.api.common.state.ReducingStateDescriptor<T> stateProperties) {
+        throw noKeyedState(stateProperties);
+    }
+
+    default <IN, ACC, OUT> io.freshet.api.common.state.AggregatingState<IN, OUT> getAggregatingState(
+            io.freshet.api.common.state.AggregatingStateDescriptor<IN, ACC, OUT> stateProperties) {
+        throw noKeyedState(stateProperties);
+    }
+
+    default <UK, UV> io.freshet.api.common.state.MapState<UK, UV> getMapState(
+            io.freshet.api.common.state.MapStateDescriptor<UK, UV> stateProperties) {
+        throw noKeyedState(stateProperties);
+    }
+
+    private static UnsupportedOperationException noKeyedState(
+            io.freshet.api.common.state.StateDescriptor<?, ?> stateProperties) {
+        return new UnsupportedOperationException("Keyed state ('" + stateProperties.getName() + "') is only"
                 + " available on a keyed stream: apply the function after keyBy(...).");
     }
 }

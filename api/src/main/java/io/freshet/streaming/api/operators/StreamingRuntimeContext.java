@@ -147,4 +147,40 @@ public class StreamingRuntimeContext implements RuntimeContext {
         stateProperties.initializeSerializerUnlessSet(executionConfig);
         return keyedStateStore.getState(stateProperties);
     }
+
+    @Override
+    public <T> io.freshet.api.common.state.ListState<T> getListState(
+            io.freshet.api.common.state.ListStateDescriptor<T> stateProperties) {
+        if (keyedStateStore == null) {
+            return RuntimeContext.super.getListState(stateProperties);
+        }
+        return keyedStateStore.getListState(stateProperties);
+    }
+
+    @Override
+    public <T> io.freshet.api.common.state.ReducingState<T> getReducingState(
+            io.freshet.api.common.state.ReducingStateDescriptor<T> stateProperties) {
+        if (keyedStateStore == null) {
+            return RuntimeContext.super.getReducingState(stateProperties);
+        }
+        return keyedStateStore.getReducingState(stateProperties);
+    }
+
+    @Override
+    public <IN, ACC, OUT> io.freshet.api.common.state.AggregatingState<IN, OUT> getAggregatingState(
+            io.freshet.api.common.state.AggregatingStateDescriptor<IN, ACC, OUT> stateProperties) {
+        if (keyedStateStore == null) {
+            return RuntimeContext.super.getAggregatingState(stateProperties);
+        }
+        return keyedStateStore.getAggregatingState(stateProperties);
+    }
+
+    @Override
+    public <UK, UV> io.freshet.api.common.state.MapState<UK, UV> getMapState(
+            io.freshet.api.common.state.MapStateDescriptor<UK, UV> stateProperties) {
+        if (keyedStateStore == null) {
+            return RuntimeContext.super.getMapState(stateProperties);
+        }
+        return keyedStateStore.getMapState(stateProperties);
+    }
 }

@@ -1,11 +1,23 @@
 package io.freshet.runtime.state.heap;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.freshet.api.common.functions.AggregateFunction;
+import io.freshet.api.common.functions.ReduceFunction;
+import io.freshet.api.common.state.AggregatingState;
+import io.freshet.api.common.state.AggregatingStateDescriptor;
 import io.freshet.api.common.state.KeyedStateStore;
+import io.freshet.api.common.state.ListState;
+import io.freshet.api.common.state.ListStateDescriptor;
+import io.freshet.api.common.state.MapState;
+import io.freshet.api.common.state.MapStateDescriptor;
+import io.freshet.api.common.state.ReducingState;
+import io.freshet.api.common.state.ReducingStateDescriptor;
 import io.freshet.api.common.state.ValueState;
 import io.freshet.api.common.state.ValueStateDescriptor;
 import io.freshet.api.common.typeutils.TypeSerializer;
@@ -27,7 +39,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     private final TypeSerializer<K> keySerializer;
     private final int maxParallelism;
     private final KeyGroupRange keyGroupRange;
-    private final Map<String, HeapValueState<K, ?>> states = new LinkedHashMap<>();
+    private final Map<String, Registered> states = new LinkedHashMap<>();
     private K currentKey;
     private int currentKeyGroupIndex;
 
@@ -74,24 +86,60 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
         return currentKey;
     }
 
-    @Override
+    /** The state registered under the descriptor's name, created on first use; one kind per name. */
     @SuppressWarnings("unchecked")
-    public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
-        HeapValueState<K, ?> existing = states.get(descriptor.getName());
-        if (existing != null) {
-            return (ValueState<T>) existing;
+    private <S> S state(String name, Class<?> kind, java.util.function.Function<Store<K, Object>, S> create) {
+        Registered registered = states.get(name);
+        if (registered == null) {
+            Store<K, Object> store = new Store<>(this, keyGroupRange.getNumberOfKeyGroups());
+            registered = new Registered(kind, store, create.apply(store));
+            states.put(name, registered);
+        } else if (registered.kind != kind) {
+            throw new IllegalStateException("The state '" + name + "' is a " + registered.kind.getSimpleName()
+                    + " and cannot also be a " + kind.getSimpleName() + "; give each state its own name.");
         }
-        HeapValueState<K, T> state = new HeapValueState<>(this, descriptor.getDefaultValue(),
-                keyGroupRange.getNumberOfKeyGroups());
-        states.put(descriptor.getName(), state);
-        return state;
+        return (S) registered.state;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
+        return state(descriptor.getName(), ValueState.class,
+                store -> new HeapValueState<>((Store) store, descriptor.getDefaultValue()));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+        return state(descriptor.getName(), ListState.class, store -> new HeapListState<>((Store) store));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+        return state(descriptor.getName(), ReducingState.class,
+                store -> new HeapReducingState<>((Store) store, descriptor.getReduceFunction()));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
+            AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        return state(descriptor.getName(), AggregatingState.class,
+                store -> new HeapAggregatingState<>((Store) store, descriptor.getAggregateFunction()));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
+        return state(descriptor.getName(), MapState.class, store -> new HeapMapState<>((Store) store));
     }
 
     /** The number of keys with a value in any state (for tests and metrics). */
     public int numberOfKeys() {
         java.util.Set<K> keys = new java.util.HashSet<>();
-        for (HeapValueState<K, ?> state : states.values()) {
-            for (Map<K, ?> group : state.groups) {
+        for (Registered registered : states.values()) {
+            for (Map<K, Object> group : registered.store.groups) {
                 if (group != null) {
                     keys.addAll(group.keySet());
                 }
@@ -100,16 +148,26 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
         return keys.size();
     }
 
-    /** A {@link ValueState} backed by one map per key group. */
-    static final class HeapValueState<K, V> implements ValueState<V> {
+    private final class Registered {
+        final Class<?> kind;
+        final Store<K, Object> store;
+        final Object state;
+
+        Registered(Class<?> kind, Store<K, Object> store, Object state) {
+            this.kind = kind;
+            this.store = store;
+            this.state = state;
+        }
+    }
+
+    /** One state's values: one map per key group, addressed by the backend's current key. */
+    static final class Store<K, V> {
         private final HeapKeyedStateBackend<K> backend;
-        private final V defaultValue;
         final Map<K, V>[] groups;
 
         @SuppressWarnings("unchecked")
-        HeapValueState(HeapKeyedStateBackend<K> backend, V defaultValue, int keyGroups) {
+        Store(HeapKeyedStateBackend<K> backend, int keyGroups) {
             this.backend = backend;
-            this.defaultValue = defaultValue;
             this.groups = new Map[keyGroups];
         }
 
@@ -126,28 +184,241 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
             return group;
         }
 
+        V get() {
+            Map<K, V> group = group(false);
+            return group == null ? null : group.get(backend.currentKey);
+        }
+
+        void put(V value) {
+            group(true).put(backend.currentKey, value);
+        }
+
+        void remove() {
+            Map<K, V> group = group(false);
+            if (group != null) {
+                group.remove(backend.currentKey);
+            }
+        }
+    }
+
+    static final class HeapValueState<K, V> implements ValueState<V> {
+        private final Store<K, V> store;
+        private final V defaultValue;
+
+        HeapValueState(Store<K, V> store, V defaultValue) {
+            this.store = store;
+            this.defaultValue = defaultValue;
+        }
+
         @Override
         public V value() {
-            Map<K, V> group = group(false);
-            V value = group == null ? null : group.get(backend.currentKey);
+            V value = store.get();
             return value != null ? value : defaultValue;
         }
 
         @Override
         public void update(V value) {
             if (value == null) {
-                clear();
-                return;
+                store.remove();
+            } else {
+                store.put(value);
             }
-            group(true).put(backend.currentKey, value);
         }
 
         @Override
         public void clear() {
-            Map<K, V> group = group(false);
-            if (group != null) {
-                group.remove(backend.currentKey);
+            store.remove();
+        }
+    }
+
+    static final class HeapListState<K, T> implements ListState<T> {
+        private final Store<K, ArrayList<T>> store;
+
+        HeapListState(Store<K, ArrayList<T>> store) {
+            this.store = store;
+        }
+
+        @Override
+        public Iterable<T> get() {
+            ArrayList<T> list = store.get();
+            return list == null ? java.util.Collections.emptyList() : list;
+        }
+
+        @Override
+        public void add(T value) {
+            Objects.requireNonNull(value, "ListState does not take null values");
+            ArrayList<T> list = store.get();
+            if (list == null) {
+                list = new ArrayList<>();
+                store.put(list);
             }
+            list.add(value);
+        }
+
+        @Override
+        public void update(List<T> values) {
+            if (values == null || values.isEmpty()) {
+                store.remove();
+                return;
+            }
+            ArrayList<T> list = new ArrayList<>(values.size());
+            for (T value : values) {
+                list.add(Objects.requireNonNull(value, "ListState does not take null values"));
+            }
+            store.put(list);
+        }
+
+        @Override
+        public void addAll(List<T> values) {
+            if (values != null) {
+                for (T value : values) {
+                    add(value);
+                }
+            }
+        }
+
+        @Override
+        public void clear() {
+            store.remove();
+        }
+    }
+
+    static final class HeapReducingState<K, T> implements ReducingState<T> {
+        private final Store<K, T> store;
+        private final ReduceFunction<T> reduceFunction;
+
+        HeapReducingState(Store<K, T> store, ReduceFunction<T> reduceFunction) {
+            this.store = store;
+            this.reduceFunction = reduceFunction;
+        }
+
+        @Override
+        public T get() {
+            return store.get();
+        }
+
+        @Override
+        public void add(T value) throws Exception {
+            T current = store.get();
+            store.put(current == null ? value : reduceFunction.reduce(current, value));
+        }
+
+        @Override
+        public void clear() {
+            store.remove();
+        }
+    }
+
+    static final class HeapAggregatingState<K, IN, ACC, OUT> implements AggregatingState<IN, OUT> {
+        private final Store<K, ACC> store;
+        private final AggregateFunction<IN, ACC, OUT> function;
+
+        HeapAggregatingState(Store<K, ACC> store, AggregateFunction<IN, ACC, OUT> function) {
+            this.store = store;
+            this.function = function;
+        }
+
+        @Override
+        public OUT get() {
+            ACC accumulator = store.get();
+            return accumulator == null ? null : function.getResult(accumulator);
+        }
+
+        @Override
+        public void add(IN value) {
+            ACC accumulator = store.get();
+            store.put(function.add(value, accumulator == null ? function.createAccumulator() : accumulator));
+        }
+
+        @Override
+        public void clear() {
+            store.remove();
+        }
+    }
+
+    static final class HeapMapState<K, UK, UV> implements MapState<UK, UV> {
+        private final Store<K, HashMap<UK, UV>> store;
+
+        HeapMapState(Store<K, HashMap<UK, UV>> store) {
+            this.store = store;
+        }
+
+        private HashMap<UK, UV> map(boolean create) {
+            HashMap<UK, UV> map = store.get();
+            if (map == null && create) {
+                map = new HashMap<>();
+                store.put(map);
+            }
+            return map;
+        }
+
+        @Override
+        public UV get(UK key) {
+            HashMap<UK, UV> map = map(false);
+            return map == null ? null : map.get(key);
+        }
+
+        @Override
+        public void put(UK key, UV value) {
+            map(true).put(key, value);
+        }
+
+        @Override
+        public void putAll(Map<UK, UV> values) {
+            if (values != null && !values.isEmpty()) {
+                map(true).putAll(values);
+            }
+        }
+
+        @Override
+        public void remove(UK key) {
+            HashMap<UK, UV> map = map(false);
+            if (map != null) {
+                map.remove(key);
+                if (map.isEmpty()) {
+                    store.remove();
+                }
+            }
+        }
+
+        @Override
+        public boolean contains(UK key) {
+            HashMap<UK, UV> map = map(false);
+            return map != null && map.containsKey(key);
+        }
+
+        @Override
+        public Iterable<Map.Entry<UK, UV>> entries() {
+            HashMap<UK, UV> map = map(false);
+            return map == null ? java.util.Collections.emptySet() : map.entrySet();
+        }
+
+        @Override
+        public Iterable<UK> keys() {
+            HashMap<UK, UV> map = map(false);
+            return map == null ? java.util.Collections.emptySet() : map.keySet();
+        }
+
+        @Override
+        public Iterable<UV> values() {
+            HashMap<UK, UV> map = map(false);
+            return map == null ? java.util.Collections.emptyList() : map.values();
+        }
+
+        @Override
+        public java.util.Iterator<Map.Entry<UK, UV>> iterator() {
+            return entries().iterator();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            HashMap<UK, UV> map = map(false);
+            return map == null || map.isEmpty();
+        }
+
+        @Override
+        public void clear() {
+            store.remove();
         }
     }
 }
