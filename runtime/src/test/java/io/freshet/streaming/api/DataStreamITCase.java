@@ -400,6 +400,37 @@ class DataStreamITCase {
     }
 
     @Test
+    void sideOutputsReachTheirConsumersChainedAndOverTheNetwork() throws Exception {
+        StreamExecutionEnvironment env = env(2);
+        CollectSink<Long> evens = sink();
+        CollectSink<String> odds = sink();
+        CollectSink<String> oddsElsewhere = sink();
+        io.freshet.util.OutputTag<String> oddTag = new io.freshet.util.OutputTag<>("odd", Types.STRING);
+
+        io.freshet.streaming.api.datastream.SingleOutputStreamOperator<Long> split = env.fromSequence(1, 100)
+                .process(new ProcessFunction<Long, Long>() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public void processElement(Long value, Context ctx, Collector<Long> out) {
+                        if (value % 2 == 0) {
+                            out.collect(value);
+                        } else {
+                            ctx.output(oddTag, "odd " + value);
+                        }
+                    }
+                });
+        split.addSink(evens);
+        split.getSideOutput(oddTag).addSink(odds);
+        split.getSideOutput(oddTag).addSink(oddsElsewhere).setParallelism(1);
+        env.execute();
+
+        assertThat(evens.results()).hasSize(50).allMatch(value -> value % 2 == 0);
+        assertThat(odds.results()).hasSize(50).allMatch(value -> value.startsWith("odd "));
+        assertThat(oddsElsewhere.results()).containsExactlyInAnyOrderElementsOf(odds.results());
+    }
+
+    @Test
     void batchModeIsRefusedRatherThanRunWithStreamingResults() {
         StreamExecutionEnvironment env = env(1);
         env.setRuntimeMode(io.freshet.api.common.RuntimeExecutionMode.BATCH);

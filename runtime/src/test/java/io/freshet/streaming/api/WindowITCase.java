@@ -119,12 +119,21 @@ class WindowITCase {
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple3<String, Long, Integer>>forGenerator(
                         context -> new PunctuatedWatermarks()).withTimestampAssigner((e, ts) -> e.f1));
 
-        input.keyBy(e -> e.f0).window(TumblingEventTimeWindows.of(Duration.ofSeconds(5))).sum(2).addSink(strict);
+        io.freshet.util.OutputTag<Tuple3<String, Long, Integer>> lateTag = new io.freshet.util.OutputTag<>("late",
+                Types.TUPLE(Types.STRING, Types.LONG, Types.INT));
+        CollectSink<Tuple3<String, Long, Integer>> late = sink();
+        io.freshet.streaming.api.datastream.SingleOutputStreamOperator<Tuple3<String, Long, Integer>> strictSums =
+                input.keyBy(e -> e.f0).window(TumblingEventTimeWindows.of(Duration.ofSeconds(5)))
+                        .sideOutputLateData(lateTag).sum(2);
+        strictSums.addSink(strict);
+        strictSums.getSideOutput(lateTag).addSink(late);
         input.keyBy(e -> e.f0).window(TumblingEventTimeWindows.of(Duration.ofSeconds(5)))
                 .allowedLateness(Duration.ofSeconds(5)).sum(2).addSink(lenient);
         env.execute();
 
         assertThat(strict.results()).extracting(e -> e.f2).containsExactly(1, 10, 1_000);
+        assertThat(late.results()).extracting(e -> e.f2).as("what the strict window dropped").containsExactly(100,
+                10_000);
         // 4_000 arrives while the window [0,5000) is within its lateness: it fires again with the late record
         assertThat(lenient.results()).extracting(e -> e.f2).containsExactly(1, 101, 10, 1_000);
     }

@@ -74,6 +74,13 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
         return this;
     }
 
+    /** The records this operator emitted to the side output {@code sideOutputTag}. */
+    public <X> DataStream<X> getSideOutput(io.freshet.util.OutputTag<X> sideOutputTag) {
+        java.util.Objects.requireNonNull(sideOutputTag, "sideOutputTag");
+        return new DataStream<>(environment, new io.freshet.streaming.api.transformations.SideOutputTransformation<>(
+                transformation, sideOutputTag));
+    }
+
     // ---- type hints ----
 
     /** The output type, for functions whose type the JVM erased (lambdas with generic results). */

@@ -28,6 +28,7 @@ public class WindowedStream<T, K, W extends Window> {
     private final WindowAssigner<? super T, W> windowAssigner;
     private Trigger<? super T, ? super W> trigger;
     private long allowedLateness;
+    private io.freshet.util.OutputTag<T> lateDataOutputTag;
 
     public WindowedStream(KeyedStream<T, K> input, WindowAssigner<? super T, W> windowAssigner) {
         this.input = input;
@@ -53,6 +54,12 @@ public class WindowedStream<T, K, W extends Window> {
     @Deprecated
     public WindowedStream<T, K, W> allowedLateness(io.freshet.streaming.api.windowing.time.Time lateness) {
         return allowedLateness(lateness.toDuration());
+    }
+
+    /** Sends records that arrive after their windows closed to a side output instead of dropping them. */
+    public WindowedStream<T, K, W> sideOutputLateData(io.freshet.util.OutputTag<T> outputTag) {
+        this.lateDataOutputTag = java.util.Objects.requireNonNull(outputTag, "outputTag");
+        return this;
     }
 
     /** Not supported yet: evictors. */
@@ -194,7 +201,7 @@ public class WindowedStream<T, K, W extends Window> {
     private <ACC, V, R> SingleOutputStreamOperator<R> build(String name, TypeInformation<R> type,
             WindowContents<T, ACC, V> contents, InternalWindowFunction<V, R, K, W> function) {
         WindowOperator<K, T, ACC, V, R, W> operator = new WindowOperator<>(windowAssigner, trigger, contents,
-                function, allowedLateness);
+                function, allowedLateness, lateDataOutputTag);
         return input.transform(name, type, operator);
     }
 }

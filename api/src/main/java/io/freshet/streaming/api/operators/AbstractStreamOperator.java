@@ -27,6 +27,12 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.processingTimeService = parameters.getProcessingTimeService();
     }
 
+    /** Emits {@code value} to a side output, with {@code timestamp} (or none, for null). */
+    protected <X> void emitSideOutput(io.freshet.util.OutputTag<X> outputTag, X value, Long timestamp) {
+        java.util.Objects.requireNonNull(outputTag, "the OutputTag of a side output");
+        output.collect(outputTag, timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
+    }
+
     public ProcessingTimeService getProcessingTimeService() {
         return processingTimeService;
     }

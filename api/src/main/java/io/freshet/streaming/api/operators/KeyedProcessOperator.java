@@ -74,8 +74,7 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            throw new UnsupportedOperationException("Side outputs ('" + outputTag.getId() + "') are not supported"
-                    + " by this build yet.");
+            emitSideOutput(outputTag, value, timestamp());
         }
 
         @Override
@@ -112,8 +111,7 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            throw new UnsupportedOperationException("Side outputs ('" + outputTag.getId() + "') are not supported"
-                    + " by this build yet.");
+            emitSideOutput(outputTag, value, timestamp());
         }
 
         @Override

@@ -11,4 +11,8 @@ import io.freshet.util.Collector;
 public interface Output<T> extends Collector<T> {
 
     void emitWatermark(Watermark mark);
+
+    /** Emits to the side output {@code outputTag}; dropped when nothing consumes that side output. */
+    <X> void collect(io.freshet.util.OutputTag<X> outputTag,
+            io.freshet.streaming.runtime.streamrecord.StreamRecord<X> record);
 }

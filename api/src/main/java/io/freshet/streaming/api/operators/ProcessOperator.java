@@ -60,8 +60,7 @@ public class ProcessOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, Pro
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            throw new UnsupportedOperationException("Side outputs ('" + outputTag.getId() + "') are not supported"
-                    + " by this build yet.");
+            emitSideOutput(outputTag, value, timestamp());
         }
 
         @Override

@@ -42,11 +42,13 @@ import io.freshet.streaming.api.transformations.LegacySourceTransformation;
 import io.freshet.streaming.api.transformations.OneInputTransformation;
 import io.freshet.streaming.api.transformations.PartitionTransformation;
 import io.freshet.streaming.api.transformations.PartitionTransformation.Kind;
+import io.freshet.streaming.api.transformations.SideOutputTransformation;
 import io.freshet.streaming.api.transformations.UnionTransformation;
 import io.freshet.streaming.runtime.tasks.ChainConfig;
 import io.freshet.streaming.runtime.tasks.ChainConfig.NetworkOutputConfig;
 import io.freshet.streaming.runtime.tasks.ChainConfig.OperatorConfig;
 import io.freshet.streaming.runtime.tasks.StreamTask;
+import io.freshet.util.OutputTag;
 
 /**
  * Turns a {@link StreamGraph} into a JobGraph.
@@ -129,13 +131,21 @@ public final class StreamingJobGraphGenerator {
         final Kind kind;
         final KeySelector<?, ?> keySelector;
         final Partitioner<?> partitioner;
+        /** The side output the edge reads, or null for the main output. */
+        final OutputTag<?> tag;
 
-        Edge(Node source, Node target, Kind kind, KeySelector<?, ?> keySelector, Partitioner<?> partitioner) {
+        Edge(Node source, Node target, Kind kind, KeySelector<?, ?> keySelector, Partitioner<?> partitioner,
+                OutputTag<?> tag) {
             this.source = source;
             this.target = target;
             this.kind = kind;
             this.keySelector = keySelector;
             this.partitioner = partitioner;
+            this.tag = tag;
+        }
+
+        String tagId() {
+            return tag == null ? "" : tag.getId();
         }
 
         boolean chainable(boolean chainingEnabled) {
@@ -152,10 +162,12 @@ public final class StreamingJobGraphGenerator {
     private static final class RawInput {
         final Node node;
         final PartitionTransformation<?> partition;
+        final OutputTag<?> tag;
 
-        RawInput(Node node, PartitionTransformation<?> partition) {
+        RawInput(Node node, PartitionTransformation<?> partition, OutputTag<?> tag) {
             this.node = node;
             this.partition = partition;
+            this.tag = tag;
         }
     }
 
@@ -181,7 +193,7 @@ public final class StreamingJobGraphGenerator {
         }
         List<RawInput> raw = new ArrayList<>();
         for (Transformation<?> input : inputs) {
-            resolve(input, null, raw);
+            resolve(input, null, null, raw);
         }
         int parallelism = transformation.getParallelism() > 0 ? transformation.getParallelism() : defaultParallelism;
         int maxParallelism = transformation.getMaxParallelism() > 0 ? transformation.getMaxParallelism()
@@ -206,7 +218,7 @@ public final class StreamingJobGraphGenerator {
             }
             Edge edge = new Edge(input.node, node, kind,
                     input.partition == null ? null : input.partition.getKeySelector(),
-                    input.partition == null ? null : input.partition.getPartitioner());
+                    input.partition == null ? null : input.partition.getPartitioner(), input.tag);
             node.inputs.add(edge);
             input.node.outputs.add(edge);
         }
@@ -216,16 +228,26 @@ public final class StreamingJobGraphGenerator {
     }
 
     /** Follows partitionings and unions back to operators; the partitioning closest to the consumer wins. */
-    private void resolve(Transformation<?> input, PartitionTransformation<?> partition, List<RawInput> out) {
+    private void resolve(Transformation<?> input, PartitionTransformation<?> partition, OutputTag<?> tag,
+            List<RawInput> out) {
         if (input instanceof PartitionTransformation) {
             PartitionTransformation<?> own = (PartitionTransformation<?>) input;
-            resolve(own.getInput(), partition != null ? partition : own, out);
+            resolve(own.getInput(), partition != null ? partition : own, tag, out);
         } else if (input instanceof UnionTransformation) {
             for (Transformation<?> unionInput : ((UnionTransformation<?>) input).getUnionInputs()) {
-                resolve(unionInput, partition, out);
+                resolve(unionInput, partition, tag, out);
             }
+        } else if (input instanceof SideOutputTransformation) {
+            SideOutputTransformation<?> side = (SideOutputTransformation<?>) input;
+            if (tag != null) {
+                throw new UnsupportedOperationException("A side output of a side output cannot be read.");
+            }
+            resolve(side.getInput(), partition, side.getOutputTag(), out);
         } else {
-            out.add(new RawInput(node(input), partition));
+            if (tag != null && (input instanceof PartitionTransformation || input instanceof UnionTransformation)) {
+                throw new UnsupportedOperationException("getSideOutput needs the operator that emits it.");
+            }
+            out.add(new RawInput(node(input), partition, tag));
         }
     }
 
@@ -288,14 +310,18 @@ public final class StreamingJobGraphGenerator {
         StringBuilder name = new StringBuilder();
         for (Node member : chain.members) {
             List<Integer> chained = new ArrayList<>();
+            List<String> chainedTags = new ArrayList<>();
             List<Integer> network = new ArrayList<>();
+            List<String> networkTags = new ArrayList<>();
             for (Edge edge : member.outputs) {
                 if (edge.target.chain == chain && edge.chainable(chaining)) {
                     chained.add(indexes.get(edge.target));
+                    chainedTags.add(edge.tagId());
                 } else {
                     network.add(networkOutputs.size());
+                    networkTags.add(edge.tagId());
                     chain.networkOutputs.add(edge);
-                    networkOutputs.add(new NetworkOutputConfig(partitionerOf(edge), serializerOf(member)));
+                    networkOutputs.add(new NetworkOutputConfig(partitionerOf(edge), serializerOf(edge)));
                 }
             }
             KeySelector<?, ?> stateKey = null;
@@ -307,12 +333,12 @@ public final class StreamingJobGraphGenerator {
                     keySerializer = oneInput.getStateKeyType().createSerializer(executionConfig);
                 }
             }
-            operators.add(new OperatorConfig(member.displayName(), member.operator, chained, network, stateKey,
-                    keySerializer, member.maxParallelism));
+            operators.add(new OperatorConfig(member.displayName(), member.operator, chained, chainedTags, network,
+                    networkTags, stateKey, keySerializer, member.maxParallelism));
             name.append(name.length() == 0 ? "" : " -> ").append(member.displayName());
         }
         Node head = chain.members.get(0);
-        TypeSerializer<?> inputSerializer = head.inputs.isEmpty() ? null : serializerOf(head.inputs.get(0).source);
+        TypeSerializer<?> inputSerializer = head.inputs.isEmpty() ? null : serializerOf(head.inputs.get(0));
         long bufferTimeout = streamGraph.getBufferTimeout().toMillis();
         JobVertex vertex = new JobVertex(name.toString(), vertexIdOf(head));
         vertex.setInvokableClassName(StreamTask.class.getName());
@@ -330,8 +356,9 @@ public final class StreamingJobGraphGenerator {
         return vertex;
     }
 
-    private TypeSerializer<?> serializerOf(Node producer) {
-        TypeInformation<?> type = producer.transformation.getOutputType();
+    /** The serializer of what flows on {@code edge}: the producer's output, or the side output's type. */
+    private TypeSerializer<?> serializerOf(Edge edge) {
+        TypeInformation<?> type = edge.tag != null ? edge.tag.getTypeInfo() : edge.source.transformation.getOutputType();
         return type.createSerializer(executionConfig);
     }
 

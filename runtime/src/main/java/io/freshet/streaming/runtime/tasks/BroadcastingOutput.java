@@ -33,6 +33,11 @@ final class BroadcastingOutput<T> implements Output<StreamRecord<T>> {
     }
 
     @Override
+    public <X> void collect(io.freshet.util.OutputTag<X> outputTag, StreamRecord<X> record) {
+        throw new IllegalStateException("side outputs are routed by OperatorOutput");
+    }
+
+    @Override
     public void emitWatermark(Watermark mark) {
         for (Output<StreamRecord<T>> output : outputs) {
             output.emitWatermark(mark);

@@ -61,23 +61,29 @@ public final class ChainConfig implements Serializable {
         private final String name;
         private final StreamOperator<?> operator;
         private final List<Integer> chainedOutputs;
+        private final List<String> chainedOutputTags;
         private final List<Integer> networkOutputs;
+        private final List<String> networkOutputTags;
         private final KeySelector<?, ?> stateKeySelector;
         private final TypeSerializer<?> keySerializer;
         private final int maxParallelism;
 
         /**
          * @param chainedOutputs indexes (in the chain) of the operators this one feeds
+         * @param chainedOutputTags per chained output, the side output id it reads ("" for the main output)
          * @param networkOutputs indexes of the task's network outputs this one feeds
+         * @param networkOutputTags per network output, the side output id it carries ("" for the main output)
          * @param stateKeySelector the key of a keyed operator, or null
          */
         public OperatorConfig(String name, StreamOperator<?> operator, List<Integer> chainedOutputs,
-                List<Integer> networkOutputs, KeySelector<?, ?> stateKeySelector, TypeSerializer<?> keySerializer,
-                int maxParallelism) {
+                List<String> chainedOutputTags, List<Integer> networkOutputs, List<String> networkOutputTags,
+                KeySelector<?, ?> stateKeySelector, TypeSerializer<?> keySerializer, int maxParallelism) {
             this.name = name;
             this.operator = operator;
             this.chainedOutputs = List.copyOf(chainedOutputs);
+            this.chainedOutputTags = List.copyOf(chainedOutputTags);
             this.networkOutputs = List.copyOf(networkOutputs);
+            this.networkOutputTags = List.copyOf(networkOutputTags);
             this.stateKeySelector = stateKeySelector;
             this.keySerializer = keySerializer;
             this.maxParallelism = maxParallelism;
@@ -97,6 +103,14 @@ public final class ChainConfig implements Serializable {
 
         public List<Integer> getNetworkOutputs() {
             return networkOutputs;
+        }
+
+        public List<String> getChainedOutputTags() {
+            return chainedOutputTags;
+        }
+
+        public List<String> getNetworkOutputTags() {
+            return networkOutputTags;
         }
 
         public KeySelector<?, ?> getStateKeySelector() {

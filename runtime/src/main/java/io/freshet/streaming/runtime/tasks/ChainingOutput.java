@@ -36,6 +36,12 @@ final class ChainingOutput<T> implements Output<StreamRecord<T>> {
         }
     }
 
+    /** Leaf outputs carry one stream; the operator's {@link OperatorOutput} routes side outputs to them. */
+    @Override
+    public <X> void collect(io.freshet.util.OutputTag<X> outputTag, StreamRecord<X> record) {
+        throw new IllegalStateException("side outputs are routed by OperatorOutput, not by a single edge");
+    }
+
     @Override
     public void close() {}
 

@@ -144,14 +144,29 @@ public class StreamTask extends AbstractInvokable {
 
     private static Output<?> outputOf(OperatorConfig config, StreamOperator<?>[] operators,
             List<RecordWriterOutput<?>> networkOutputs) {
-        List<Output> outputs = new ArrayList<>();
-        for (int chained : config.getChainedOutputs()) {
-            outputs.add(new ChainingOutput<>((Input) operators[chained]));
+        java.util.Map<String, List<Output>> byTag = new java.util.LinkedHashMap<>();
+        List<Output> all = new ArrayList<>();
+        for (int i = 0; i < config.getChainedOutputs().size(); i++) {
+            Output output = new ChainingOutput<>((Input) operators[config.getChainedOutputs().get(i)]);
+            byTag.computeIfAbsent(config.getChainedOutputTags().get(i), tag -> new ArrayList<>()).add(output);
+            all.add(output);
         }
-        for (int network : config.getNetworkOutputs()) {
-            outputs.add(networkOutputs.get(network));
+        for (int i = 0; i < config.getNetworkOutputs().size(); i++) {
+            Output output = networkOutputs.get(config.getNetworkOutputs().get(i));
+            byTag.computeIfAbsent(config.getNetworkOutputTags().get(i), tag -> new ArrayList<>()).add(output);
+            all.add(output);
         }
-        if (outputs.isEmpty()) {
+        Output main = combine(byTag.remove(""));
+        java.util.Map<String, Output> sideOutputs = new java.util.HashMap<>();
+        byTag.forEach((tag, outputs) -> sideOutputs.put(tag, combine(outputs)));
+        if (sideOutputs.isEmpty() && all.size() <= 1) {
+            return main; // the common case: no routing layer
+        }
+        return new OperatorOutput<>(main, sideOutputs, all.toArray(new Output[0]));
+    }
+
+    private static Output combine(List<Output> outputs) {
+        if (outputs == null || outputs.isEmpty()) {
             return new DiscardingOutput();
         }
         if (outputs.size() == 1) {
@@ -291,6 +306,9 @@ public class StreamTask extends AbstractInvokable {
     private static final class DiscardingOutput implements Output<StreamRecord<Object>> {
         @Override
         public void collect(StreamRecord<Object> record) {}
+
+        @Override
+        public <X> void collect(io.freshet.util.OutputTag<X> outputTag, StreamRecord<X> record) {}
 
         @Override
         public void emitWatermark(io.freshet.streaming.api.watermark.Watermark mark) {}

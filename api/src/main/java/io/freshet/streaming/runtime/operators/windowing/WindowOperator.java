@@ -50,6 +50,7 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
     private final WindowContents<IN, ACC, R> contents;
     private final InternalWindowFunction<R, OUT, K, W> windowFunction;
     private final long allowedLateness;
+    private final io.freshet.util.OutputTag<IN> lateDataOutputTag;
 
     private transient ValueState<LinkedHashMap<W, ACC>> windowsState;
     private transient ValueState<HashMap<W, HashMap<String, Object>>> triggerState;
@@ -62,6 +63,14 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
     public WindowOperator(WindowAssigner<? super IN, W> windowAssigner, Trigger<? super IN, ? super W> trigger,
             WindowContents<IN, ACC, R> contents, InternalWindowFunction<R, OUT, K, W> windowFunction,
             long allowedLateness) {
+        this(windowAssigner, trigger, contents, windowFunction, allowedLateness, null);
+    }
+
+    /** @param lateDataOutputTag where late records go ({@code sideOutputLateData}), or null to drop them */
+    public WindowOperator(WindowAssigner<? super IN, W> windowAssigner, Trigger<? super IN, ? super W> trigger,
+            WindowContents<IN, ACC, R> contents, InternalWindowFunction<R, OUT, K, W> windowFunction,
+            long allowedLateness, io.freshet.util.OutputTag<IN> lateDataOutputTag) {
+        this.lateDataOutputTag = lateDataOutputTag;
         if (allowedLateness < 0) {
             throw new IllegalArgumentException("The allowed lateness must not be negative: " + allowedLateness);
         }
@@ -146,7 +155,9 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
             }
             registerCleanupTimer(window);
         }
-        if (!accepted) {
+        if (!accepted && lateDataOutputTag != null) {
+            emitSideOutput(lateDataOutputTag, value, element.hasTimestamp() ? element.getTimestamp() : null);
+        } else if (!accepted) {
             lateRecordsDropped++;
             LOG.debug("Dropped a late record of key {} (timestamp {}, watermark {}).", getCurrentKey(),
                     element.getTimestamp(), timers.currentWatermark());
