@@ -431,6 +431,73 @@ class DataStreamITCase {
     }
 
     @Test
+    void connectedStreamsMapBothInputsAndKeyedOnesShareStatePerKey() throws Exception {
+        StreamExecutionEnvironment env = env(2);
+        CollectSink<String> mapped = sink();
+        CollectSink<String> joined = sink();
+        DataStream<Integer> numbers = env.fromElements(1, 2, 3);
+        DataStream<String> words = env.fromElements("a", "b");
+
+        numbers.connect(words).map(new io.freshet.streaming.api.functions.co.CoMapFunction<Integer, String, String>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String map1(Integer value) {
+                return "int " + value;
+            }
+
+            @Override
+            public String map2(String value) {
+                return "string " + value;
+            }
+        }).addSink(mapped);
+
+        DataStream<Tuple2<String, Integer>> prices = env.fromElements(Tuple2.of("apple", 3), Tuple2.of("pear", 5));
+        DataStream<Tuple2<String, Integer>> orders = env.fromElements(Tuple2.of("apple", 2), Tuple2.of("pear", 1),
+                Tuple2.of("apple", 10));
+        prices.connect(orders).keyBy(price -> price.f0, order -> order.f0).process(new PriceJoin()).addSink(joined);
+        env.execute();
+
+        assertThat(mapped.results()).containsExactlyInAnyOrder("int 1", "int 2", "int 3", "string a", "string b");
+        assertThat(joined.results()).containsExactlyInAnyOrder("apple 6", "pear 5", "apple 30");
+    }
+
+    /** Keeps the price of each item and prices its orders, whichever arrives first (orders wait for the price). */
+    static final class PriceJoin extends io.freshet.streaming.api.functions.co.KeyedCoProcessFunction<String,
+            Tuple2<String, Integer>, Tuple2<String, Integer>, String> {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<Integer> price;
+        private transient io.freshet.api.common.state.ListState<Integer> waiting;
+
+        @Override
+        public void open(Configuration parameters) {
+            price = getRuntimeContext().getState(new ValueStateDescriptor<>("price", Integer.class));
+            waiting = getRuntimeContext().getListState(new io.freshet.api.common.state.ListStateDescriptor<>(
+                    "waiting", Integer.class));
+        }
+
+        @Override
+        public void processElement1(Tuple2<String, Integer> value, Context ctx, Collector<String> out)
+                throws Exception {
+            price.update(value.f1);
+            for (Integer quantity : waiting.get()) {
+                out.collect(ctx.getCurrentKey() + " " + quantity * value.f1);
+            }
+            waiting.clear();
+        }
+
+        @Override
+        public void processElement2(Tuple2<String, Integer> value, Context ctx, Collector<String> out)
+                throws Exception {
+            if (price.value() == null) {
+                waiting.add(value.f1);
+            } else {
+                out.collect(ctx.getCurrentKey() + " " + value.f1 * price.value());
+            }
+        }
+    }
+
+    @Test
     void batchModeIsRefusedRatherThanRunWithStreamingResults() {
         StreamExecutionEnvironment env = env(1);
         env.setRuntimeMode(io.freshet.api.common.RuntimeExecutionMode.BATCH);

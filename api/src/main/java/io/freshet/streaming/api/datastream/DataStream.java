@@ -269,6 +269,11 @@ public class DataStream<T> {
         return new DataStream<>(environment, PartitionTransformation.of(transformation, kind));
     }
 
+    /** Connects this stream with {@code dataStream} for processing by one two-input function. */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> dataStream) {
+        return new ConnectedStreams<>(environment, this, dataStream);
+    }
+
     @SafeVarargs
     public final DataStream<T> union(DataStream<T>... streams) {
         List<Transformation<T>> inputs = new ArrayList<>();

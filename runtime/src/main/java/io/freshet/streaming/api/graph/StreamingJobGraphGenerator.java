@@ -43,6 +43,7 @@ import io.freshet.streaming.api.transformations.OneInputTransformation;
 import io.freshet.streaming.api.transformations.PartitionTransformation;
 import io.freshet.streaming.api.transformations.PartitionTransformation.Kind;
 import io.freshet.streaming.api.transformations.SideOutputTransformation;
+import io.freshet.streaming.api.transformations.TwoInputTransformation;
 import io.freshet.streaming.api.transformations.UnionTransformation;
 import io.freshet.streaming.runtime.tasks.ChainConfig;
 import io.freshet.streaming.runtime.tasks.ChainConfig.NetworkOutputConfig;
@@ -133,9 +134,12 @@ public final class StreamingJobGraphGenerator {
         final Partitioner<?> partitioner;
         /** The side output the edge reads, or null for the main output. */
         final OutputTag<?> tag;
+        /** Which input of a two-input target the edge feeds (1 or 2); 1 for one-input targets. */
+        final int inputIndex;
 
         Edge(Node source, Node target, Kind kind, KeySelector<?, ?> keySelector, Partitioner<?> partitioner,
-                OutputTag<?> tag) {
+                OutputTag<?> tag, int inputIndex) {
+            this.inputIndex = inputIndex;
             this.source = source;
             this.target = target;
             this.kind = kind;
@@ -163,6 +167,7 @@ public final class StreamingJobGraphGenerator {
         final Node node;
         final PartitionTransformation<?> partition;
         final OutputTag<?> tag;
+        int inputIndex = 1;
 
         RawInput(Node node, PartitionTransformation<?> partition, OutputTag<?> tag) {
             this.node = node;
@@ -187,13 +192,20 @@ public final class StreamingJobGraphGenerator {
         } else if (transformation instanceof LegacySinkTransformation) {
             operator = ((LegacySinkTransformation<?>) transformation).getOperator();
             inputs = transformation.getInputs();
+        } else if (transformation instanceof TwoInputTransformation) {
+            operator = ((TwoInputTransformation<?, ?, ?>) transformation).getOperator();
+            inputs = transformation.getInputs();
         } else {
             throw new UnsupportedOperationException("Cannot translate " + transformation + ": "
                     + transformation.getClass().getSimpleName() + " is not supported yet.");
         }
         List<RawInput> raw = new ArrayList<>();
-        for (Transformation<?> input : inputs) {
-            resolve(input, null, null, raw);
+        for (int i = 0; i < inputs.size(); i++) {
+            int before = raw.size();
+            resolve(inputs.get(i), null, null, raw);
+            for (int j = before; j < raw.size(); j++) {
+                raw.get(j).inputIndex = i + 1;
+            }
         }
         int parallelism = transformation.getParallelism() > 0 ? transformation.getParallelism() : defaultParallelism;
         int maxParallelism = transformation.getMaxParallelism() > 0 ? transformation.getMaxParallelism()
@@ -218,7 +230,7 @@ public final class StreamingJobGraphGenerator {
             }
             Edge edge = new Edge(input.node, node, kind,
                     input.partition == null ? null : input.partition.getKeySelector(),
-                    input.partition == null ? null : input.partition.getPartitioner(), input.tag);
+                    input.partition == null ? null : input.partition.getPartitioner(), input.tag, input.inputIndex);
             node.inputs.add(edge);
             input.node.outputs.add(edge);
         }
@@ -256,7 +268,12 @@ public final class StreamingJobGraphGenerator {
     private static final class Chain {
         final List<Node> members = new ArrayList<>();
         final List<Edge> networkOutputs = new ArrayList<>();
+        final List<Integer> gateInputs = new ArrayList<>();
         JobVertex vertex;
+        List<OperatorConfig> operatorConfigs;
+        List<NetworkOutputConfig> networkOutputConfigs;
+        TypeSerializer<?> inputSerializer;
+        TypeSerializer<?> inputSerializer2;
     }
 
     private JobGraph create() {
@@ -294,6 +311,19 @@ public final class StreamingJobGraphGenerator {
                 JobEdge jobEdge = edge.target.chain.vertex.connectNewDataSetAsInput(chain.vertex, pattern,
                         ResultPartitionType.PIPELINED_BOUNDED);
                 jobEdge.setShipStrategyName(edge.kind.name());
+                edge.target.chain.gateInputs.add(edge.inputIndex);
+            }
+        }
+        long bufferTimeout = streamGraph.getBufferTimeout().toMillis();
+        for (Chain chain : chains) {
+            try {
+                chain.vertex.setUserObject(ChainConfig.PAYLOAD_KEY, new ChainConfig(chain.operatorConfigs,
+                        chain.networkOutputConfigs, chain.inputSerializer, chain.inputSerializer2, chain.gateInputs,
+                        bufferTimeout));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("The operators of '" + chain.vertex.getName() + "' cannot be"
+                        + " serialized (" + e + "); every function and field they hold must be Serializable or"
+                        + " transient.", e);
             }
         }
         jobGraph.getJobConfiguration().addAll(streamGraph.getConfiguration());
@@ -325,6 +355,7 @@ public final class StreamingJobGraphGenerator {
                 }
             }
             KeySelector<?, ?> stateKey = null;
+            KeySelector<?, ?> stateKey2 = null;
             TypeSerializer<?> keySerializer = null;
             if (member.transformation instanceof OneInputTransformation) {
                 OneInputTransformation<?, ?> oneInput = (OneInputTransformation<?, ?>) member.transformation;
@@ -332,25 +363,32 @@ public final class StreamingJobGraphGenerator {
                     stateKey = oneInput.getStateKeySelector();
                     keySerializer = oneInput.getStateKeyType().createSerializer(executionConfig);
                 }
+            } else if (member.transformation instanceof TwoInputTransformation) {
+                TwoInputTransformation<?, ?, ?> twoInput = (TwoInputTransformation<?, ?, ?>) member.transformation;
+                if (twoInput.getStateKeySelector1() != null) {
+                    stateKey = twoInput.getStateKeySelector1();
+                    stateKey2 = twoInput.getStateKeySelector2();
+                    keySerializer = twoInput.getStateKeyType().createSerializer(executionConfig);
+                }
             }
             operators.add(new OperatorConfig(member.displayName(), member.operator, chained, chainedTags, network,
-                    networkTags, stateKey, keySerializer, member.maxParallelism));
+                    networkTags, stateKey, stateKey2, keySerializer, member.maxParallelism));
             name.append(name.length() == 0 ? "" : " -> ").append(member.displayName());
         }
         Node head = chain.members.get(0);
-        TypeSerializer<?> inputSerializer = head.inputs.isEmpty() ? null : serializerOf(head.inputs.get(0));
-        long bufferTimeout = streamGraph.getBufferTimeout().toMillis();
+        for (Edge input : head.inputs) {
+            if (input.inputIndex == 2) {
+                chain.inputSerializer2 = chain.inputSerializer2 != null ? chain.inputSerializer2 : serializerOf(input);
+            } else {
+                chain.inputSerializer = chain.inputSerializer != null ? chain.inputSerializer : serializerOf(input);
+            }
+        }
+        chain.operatorConfigs = operators;
+        chain.networkOutputConfigs = networkOutputs;
         JobVertex vertex = new JobVertex(name.toString(), vertexIdOf(head));
         vertex.setInvokableClassName(StreamTask.class.getName());
         vertex.setParallelism(head.parallelism);
         vertex.setMaxParallelism(head.maxParallelism);
-        try {
-            vertex.setUserObject(ChainConfig.PAYLOAD_KEY, new ChainConfig(operators, networkOutputs, inputSerializer,
-                    bufferTimeout));
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("The operators of '" + name + "' cannot be serialized (" + e
-                    + "); every function and field they hold must be Serializable or transient.", e);
-        }
         vertex.setSlotSharingGroup(slotSharingGroups.computeIfAbsent(head.slotSharingGroup(),
                 group -> new SlotSharingGroup()));
         return vertex;

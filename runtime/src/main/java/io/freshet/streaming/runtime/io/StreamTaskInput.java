@@ -157,6 +157,18 @@ public final class StreamTaskInput<T> implements AutoCloseable {
         return null;
     }
 
+    /** Completes when some gate of this input may have data (at once when all have ended). */
+    public CompletableFuture<?> availability() {
+        CompletableFuture<?>[] futures = new CompletableFuture<?>[gates.length - finishedGates];
+        int n = 0;
+        for (int g = 0; g < gates.length; g++) {
+            if (!gateFinished[g]) {
+                futures[n++] = gates[g].getAvailableFuture();
+            }
+        }
+        return n == 0 ? CompletableFuture.completedFuture(null) : CompletableFuture.anyOf(futures);
+    }
+
     /** Waits until some gate may have data (or has ended), or {@code alsoWakeOn} completes (a due timer). */
     public void waitForData(CompletableFuture<?> alsoWakeOn) throws InterruptedException, IOException {
         CompletableFuture<?>[] futures = new CompletableFuture<?>[gates.length - finishedGates + 1];

@@ -24,18 +24,33 @@ public final class ChainConfig implements Serializable {
     private final List<OperatorConfig> operators;
     private final List<NetworkOutputConfig> networkOutputs;
     private final TypeSerializer<?> inputSerializer;
+    private final TypeSerializer<?> inputSerializer2;
+    private final List<Integer> gateInputs;
     private final long bufferTimeoutMillis;
 
     /**
-     * @param inputSerializer the serializer of the head's input records, or null for a source chain
+     * @param inputSerializer the serializer of the head's (first) input records, or null for a source chain
+     * @param inputSerializer2 the serializer of a two-input head's second input, else null
+     * @param gateInputs per input gate of the task, in order, which input of the head it feeds (1 or 2)
      * @param bufferTimeoutMillis how long records may wait in a partly filled buffer (0: flush every record)
      */
     public ChainConfig(List<OperatorConfig> operators, List<NetworkOutputConfig> networkOutputs,
-            TypeSerializer<?> inputSerializer, long bufferTimeoutMillis) {
+            TypeSerializer<?> inputSerializer, TypeSerializer<?> inputSerializer2, List<Integer> gateInputs,
+            long bufferTimeoutMillis) {
         this.operators = List.copyOf(operators);
         this.networkOutputs = List.copyOf(networkOutputs);
         this.inputSerializer = inputSerializer;
+        this.inputSerializer2 = inputSerializer2;
+        this.gateInputs = List.copyOf(gateInputs);
         this.bufferTimeoutMillis = bufferTimeoutMillis;
+    }
+
+    public TypeSerializer<?> getInputSerializer2() {
+        return inputSerializer2;
+    }
+
+    public List<Integer> getGateInputs() {
+        return gateInputs;
     }
 
     public List<OperatorConfig> getOperators() {
@@ -65,6 +80,7 @@ public final class ChainConfig implements Serializable {
         private final List<Integer> networkOutputs;
         private final List<String> networkOutputTags;
         private final KeySelector<?, ?> stateKeySelector;
+        private final KeySelector<?, ?> stateKeySelector2;
         private final TypeSerializer<?> keySerializer;
         private final int maxParallelism;
 
@@ -77,7 +93,9 @@ public final class ChainConfig implements Serializable {
          */
         public OperatorConfig(String name, StreamOperator<?> operator, List<Integer> chainedOutputs,
                 List<String> chainedOutputTags, List<Integer> networkOutputs, List<String> networkOutputTags,
-                KeySelector<?, ?> stateKeySelector, TypeSerializer<?> keySerializer, int maxParallelism) {
+                KeySelector<?, ?> stateKeySelector, KeySelector<?, ?> stateKeySelector2,
+                TypeSerializer<?> keySerializer, int maxParallelism) {
+            this.stateKeySelector2 = stateKeySelector2;
             this.name = name;
             this.operator = operator;
             this.chainedOutputs = List.copyOf(chainedOutputs);
@@ -115,6 +133,11 @@ public final class ChainConfig implements Serializable {
 
         public KeySelector<?, ?> getStateKeySelector() {
             return stateKeySelector;
+        }
+
+        /** The key of a keyed two-input operator's second input, or null. */
+        public KeySelector<?, ?> getStateKeySelector2() {
+            return stateKeySelector2;
         }
 
         public TypeSerializer<?> getKeySerializer() {

@@ -28,6 +28,7 @@ import io.freshet.streaming.api.operators.Output;
 import io.freshet.streaming.api.operators.StreamOperator;
 import io.freshet.streaming.api.operators.StreamOperatorParameters;
 import io.freshet.streaming.api.operators.StreamSource;
+import io.freshet.streaming.api.operators.TwoInputStreamOperator;
 import io.freshet.streaming.runtime.io.StreamElementSerializer;
 import io.freshet.streaming.runtime.io.StreamTaskInput;
 import io.freshet.streaming.runtime.streamrecord.StreamElement;
@@ -83,6 +84,7 @@ public class StreamTask extends AbstractInvokable {
         List<RecordWriterOutput<?>> networkOutputs = new ArrayList<>();
         HeapKeyedStateBackend<Object> headBackend = null;
         KeySelector<Object, Object> headKeySelector = null;
+        KeySelector<Object, Object> headKeySelector2 = null;
         try (FlushPolicy flushPolicy = new FlushPolicy(chain.getBufferTimeoutMillis());
                 TaskProcessingTimeService timeService = new TaskProcessingTimeService()) {
             this.timeService = timeService;
@@ -107,6 +109,7 @@ public class StreamTask extends AbstractInvokable {
                     if (i == 0) {
                         headBackend = backend;
                         headKeySelector = (KeySelector<Object, Object>) config.getStateKeySelector();
+                        headKeySelector2 = (KeySelector<Object, Object>) config.getStateKeySelector2();
                     }
                 }
                 Output output = outputOf(config, operators, networkOutputs);
@@ -121,6 +124,9 @@ public class StreamTask extends AbstractInvokable {
                 opened = true;
                 if (operators[0] instanceof StreamSource) {
                     runSource((StreamSource<?, ?>) operators[0], flushPolicy, networkOutputs, taskInfo);
+                } else if (operators[0] instanceof TwoInputStreamOperator) {
+                    processTwoInputs((TwoInputStreamOperator) operators[0], chain, headBackend, headKeySelector,
+                            headKeySelector2, networkOutputs);
                 } else {
                     processInput((OneInputStreamOperator) operators[0], (TypeSerializer) chain.getInputSerializer(),
                             headBackend, headKeySelector, networkOutputs);
@@ -270,6 +276,71 @@ public class StreamTask extends AbstractInvokable {
                     head.processElement(record);
                 } else {
                     head.processWatermark(element.asWatermark());
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads both inputs of a two-input head, taking turns while both have data; each input's watermarks go to its
+     * own {@code processWatermark1/2}, and the operator combines them.
+     */
+    private void processTwoInputs(TwoInputStreamOperator<Object, Object, ?> head, ChainConfig chain,
+            HeapKeyedStateBackend<Object> backend, KeySelector<Object, Object> keySelector1,
+            KeySelector<Object, Object> keySelector2, List<RecordWriterOutput<?>> networkOutputs) throws Exception {
+        List<InputGate> gates = getEnvironment().getAllInputGates();
+        List<InputGate> gates1 = new ArrayList<>();
+        List<InputGate> gates2 = new ArrayList<>();
+        for (int i = 0; i < gates.size(); i++) {
+            gates.get(i).requestPartitions();
+            (chain.getGateInputs().get(i) == 2 ? gates2 : gates1).add(gates.get(i));
+        }
+        try (StreamTaskInput<Object> input1 = new StreamTaskInput<>(gates1, (TypeSerializer) chain.getInputSerializer());
+                StreamTaskInput<Object> input2 = new StreamTaskInput<>(gates2,
+                        (TypeSerializer) chain.getInputSerializer2())) {
+            boolean firstTurn = true;
+            while (!canceled) {
+                if (timeService.isDue()) {
+                    timeService.fireDueTimers();
+                }
+                StreamTaskInput<Object> preferred = firstTurn ? input1 : input2;
+                StreamTaskInput<Object> other = firstTurn ? input2 : input1;
+                firstTurn = !firstTurn;
+                StreamElement element = preferred.pollNext();
+                StreamTaskInput<Object> from = preferred;
+                if (element == null) {
+                    element = other.pollNext();
+                    from = other;
+                }
+                if (element == null) {
+                    if (input1.isFinished() && input2.isFinished()) {
+                        return;
+                    }
+                    for (RecordWriterOutput<?> output : networkOutputs) {
+                        output.flush();
+                    }
+                    // wait for an input that has not ended (an ended one is always "available")
+                    java.util.concurrent.CompletableFuture.anyOf(
+                            input1.isFinished() ? timeService.dueFuture() : input1.availability(),
+                            input2.isFinished() ? timeService.dueFuture() : input2.availability(),
+                            timeService.dueFuture()).get();
+                    continue;
+                }
+                boolean first = from == input1;
+                if (element.isRecord()) {
+                    StreamRecord<Object> record = element.asRecord();
+                    if (backend != null) {
+                        backend.setKey((first ? keySelector1 : keySelector2).getKey(record.getValue()));
+                    }
+                    if (first) {
+                        head.processElement1(record);
+                    } else {
+                        head.processElement2(record);
+                    }
+                } else if (first) {
+                    head.processWatermark1(element.asWatermark());
+                } else {
+                    head.processWatermark2(element.asWatermark());
                 }
             }
         }
