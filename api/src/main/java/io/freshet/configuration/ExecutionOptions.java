@@ -26,4 +26,13 @@ public final class ExecutionOptions {
             .withDescription("How long a record may wait in a partly filled network buffer before the buffer is sent;"
                     + " '0 ms' sends after every record (lowest latency, lowest throughput). A task whose input runs"
                     + " dry sends its buffers at once.");
+
+    /** Managed memory each keyed input of a BATCH task sorts in before it spills to disk. */
+    public static final ConfigOption<MemorySize> SORTED_INPUTS_MEMORY = key("execution.sorted-inputs.memory")
+            .memoryType()
+            .defaultValue(MemorySize.ofMebiBytes(128))
+            .withDescription("In BATCH mode, the managed memory in which a keyed input is sorted by key before its"
+                    + " operator reads it; more data spills to sorted files in 'io.tmp.dirs' and is merged. Taken"
+                    + " from the TaskManager's managed memory ('taskmanager.memory.managed.size'), at most what is"
+                    + " free there.");
 }

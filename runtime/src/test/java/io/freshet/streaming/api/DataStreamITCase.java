@@ -498,16 +498,6 @@ class DataStreamITCase {
     }
 
     @Test
-    void batchModeIsRefusedRatherThanRunWithStreamingResults() {
-        StreamExecutionEnvironment env = env(1);
-        env.setRuntimeMode(io.freshet.api.common.RuntimeExecutionMode.BATCH);
-        env.fromElements(1, 2).keyBy(value -> value).sum(0).addSink(sink());
-
-        assertThatThrownBy(() -> env.execute("batch job")).hasMessageContaining("execution.runtime-mode: BATCH")
-                .hasMessageContaining("STREAMING");
-    }
-
-    @Test
     void anEndlessSourceRunsUntilTheJobIsCancelled() throws Exception {
         StreamExecutionEnvironment env = env(1);
         CollectSink<Long> sink = sink();

@@ -18,6 +18,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private transient KeyContext keyContext;
     private transient ProcessingTimeService processingTimeService;
     private transient InternalTimerService<?> timerService;
+    private transient boolean batchExecution;
 
     @Override
     public void setup(StreamOperatorParameters<OUT> parameters) {
@@ -25,6 +26,22 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.runtimeContext = new StreamingRuntimeContext(parameters);
         this.keyContext = parameters.getKeyContext();
         this.processingTimeService = parameters.getProcessingTimeService();
+        this.batchExecution = parameters.isBatchExecution();
+    }
+
+    /** Whether the job runs in BATCH mode: keyed input sorted by key, no watermarks until the input ends. */
+    protected boolean isBatchExecution() {
+        return batchExecution;
+    }
+
+    /**
+     * BATCH execution of a keyed operator: the records of the current key are done. Fires the key's timers; an
+     * operator that emits once per key (a batch reduce) overrides this and calls {@code super}.
+     */
+    public void endKeyInBatch() throws Exception {
+        if (timerService != null) {
+            timerService.endOfKey();
+        }
     }
 
     /** Emits {@code value} to a side output, with {@code timestamp} (or none, for null). */
@@ -54,7 +71,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
                     + " after keyBy(...).");
         }
         if (timerService == null) {
-            timerService = new InternalTimerService<>(keyContext, processingTimeService, triggerable);
+            timerService = new InternalTimerService<>(keyContext, processingTimeService, triggerable, batchExecution);
         }
         return (InternalTimerService<K>) timerService;
     }

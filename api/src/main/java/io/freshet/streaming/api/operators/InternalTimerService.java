@@ -64,12 +64,23 @@ public final class InternalTimerService<K> {
     private long currentWatermark = Long.MIN_VALUE;
     private ProcessingTimeService.Cancellable nextProcessingTimer;
     private long nextProcessingTime = Long.MAX_VALUE;
+    private final boolean batchExecution;
 
     public InternalTimerService(KeyContext keyContext, ProcessingTimeService processingTimeService,
             Triggerable<K> triggerable) {
+        this(keyContext, processingTimeService, triggerable, false);
+    }
+
+    /**
+     * @param batchExecution BATCH execution: the input comes sorted by key, time does not pass while a key is read,
+     *     and {@link #endOfKey()} fires the key's timers when its records are done
+     */
+    public InternalTimerService(KeyContext keyContext, ProcessingTimeService processingTimeService,
+            Triggerable<K> triggerable, boolean batchExecution) {
         this.keyContext = keyContext;
         this.processingTimeService = processingTimeService;
         this.triggerable = triggerable;
+        this.batchExecution = batchExecution;
     }
 
     public long currentProcessingTime() {
@@ -108,7 +119,7 @@ public final class InternalTimerService<K> {
         InternalTimer<K> timer = new InternalTimer<>(time, currentKey());
         if (processingTimeSet.add(timer)) {
             processingTimeTimers.add(timer);
-            if (time < nextProcessingTime) {
+            if (!batchExecution && time < nextProcessingTime) {
                 scheduleProcessingTimer(time);
             }
         }
@@ -154,6 +165,27 @@ public final class InternalTimerService<K> {
             keyContext.setCurrentKey(timer.getKey());
             triggerable.onEventTime(timer);
         }
+    }
+
+    /**
+     * BATCH execution, after the last record of the current key: time ends for that key, so its event-time timers
+     * fire (in timestamp order, with the watermark at its maximum), then its processing-time timers; timers that
+     * those register fire too. Then event time starts over for the next key, whose records are not late.
+     */
+    public void endOfKey() throws Exception {
+        while (!eventTimeTimers.isEmpty() || !processingTimeTimers.isEmpty()) {
+            advanceWatermark(Long.MAX_VALUE);
+            InternalTimer<K> timer;
+            while ((timer = processingTimeTimers.poll()) != null) {
+                processingTimeSet.remove(timer);
+                keyContext.setCurrentKey(timer.getKey());
+                triggerable.onProcessingTime(timer);
+                if (!eventTimeTimers.isEmpty()) {
+                    break; // a processing-time timer registered an event-time timer: fire that first
+                }
+            }
+        }
+        currentWatermark = Long.MIN_VALUE;
     }
 
     public int numEventTimeTimers() {

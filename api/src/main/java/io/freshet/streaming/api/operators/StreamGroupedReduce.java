@@ -8,7 +8,8 @@ import io.freshet.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * The rolling reduce of a keyed stream: per key, the value so far combined with each new record; emits the new
- * value for every record (as Flink does: {@code (the,1)}, {@code (the,2)}, ...).
+ * value for every record (as Flink does: {@code (the,1)}, {@code (the,2)}, ...). In BATCH mode only the final value
+ * of each key is emitted, when the key's records are done, with the key's latest timestamp.
  */
 public class StreamGroupedReduce<IN> extends AbstractUdfStreamOperator<IN, ReduceFunction<IN>>
         implements OneInputStreamOperator<IN, IN> {
@@ -19,6 +20,9 @@ public class StreamGroupedReduce<IN> extends AbstractUdfStreamOperator<IN, Reduc
 
     private final TypeSerializer<IN> serializer;
     private transient ValueState<IN> values;
+    private transient boolean batch;
+    private transient long latestTimestamp;
+    private transient boolean anyTimestamp;
 
     public StreamGroupedReduce(ReduceFunction<IN> reducer, TypeSerializer<IN> serializer) {
         super(reducer);
@@ -29,6 +33,8 @@ public class StreamGroupedReduce<IN> extends AbstractUdfStreamOperator<IN, Reduc
     public void open() throws Exception {
         super.open();
         values = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, serializer));
+        batch = isBatchExecution();
+        latestTimestamp = Long.MIN_VALUE;
     }
 
     @Override
@@ -37,6 +43,23 @@ public class StreamGroupedReduce<IN> extends AbstractUdfStreamOperator<IN, Reduc
         IN current = values.value();
         IN result = current == null ? value : userFunction.reduce(current, value);
         values.update(result);
-        output.collect(element.replace(result));
+        if (!batch) {
+            output.collect(element.replace(result));
+        } else if (element.hasTimestamp()) {
+            anyTimestamp = true;
+            latestTimestamp = Math.max(latestTimestamp, element.getTimestamp());
+        }
+    }
+
+    @Override
+    public void endKeyInBatch() throws Exception {
+        IN result = values.value();
+        if (result != null) {
+            output.collect(anyTimestamp ? new StreamRecord<>(result, latestTimestamp) : new StreamRecord<>(result));
+            values.clear();
+        }
+        anyTimestamp = false;
+        latestTimestamp = Long.MIN_VALUE;
+        super.endKeyInBatch();
     }
 }

@@ -18,6 +18,7 @@ public final class StreamOperatorParameters<OUT> {
     private final KeyedStateStore keyedStateStore;
     private final KeyContext keyContext;
     private final ProcessingTimeService processingTimeService;
+    private final boolean batchExecution;
 
     /**
      * @param keyedStateStore the keyed state of a keyed operator, or null for an operator on a non-keyed stream
@@ -26,6 +27,16 @@ public final class StreamOperatorParameters<OUT> {
     public StreamOperatorParameters(Output<io.freshet.streaming.runtime.streamrecord.StreamRecord<OUT>> output,
             JobInfo jobInfo, TaskInfo taskInfo, ExecutionConfig executionConfig, ClassLoader userCodeClassLoader,
             KeyedStateStore keyedStateStore, KeyContext keyContext, ProcessingTimeService processingTimeService) {
+        this(output, jobInfo, taskInfo, executionConfig, userCodeClassLoader, keyedStateStore, keyContext,
+                processingTimeService, false);
+    }
+
+    /** @param batchExecution whether the job runs in BATCH mode (sorted keyed inputs, no progressive watermarks) */
+    public StreamOperatorParameters(Output<io.freshet.streaming.runtime.streamrecord.StreamRecord<OUT>> output,
+            JobInfo jobInfo, TaskInfo taskInfo, ExecutionConfig executionConfig, ClassLoader userCodeClassLoader,
+            KeyedStateStore keyedStateStore, KeyContext keyContext, ProcessingTimeService processingTimeService,
+            boolean batchExecution) {
+        this.batchExecution = batchExecution;
         this.keyContext = keyContext;
         this.processingTimeService = Objects.requireNonNull(processingTimeService, "processingTimeService");
         this.output = Objects.requireNonNull(output, "output");
@@ -63,6 +74,11 @@ public final class StreamOperatorParameters<OUT> {
 
     public ProcessingTimeService getProcessingTimeService() {
         return processingTimeService;
+    }
+
+    /** Whether the job runs in BATCH mode. */
+    public boolean isBatchExecution() {
+        return batchExecution;
     }
 
     /** The keyed state, or null on a non-keyed stream. */

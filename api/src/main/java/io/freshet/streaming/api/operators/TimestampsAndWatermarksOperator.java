@@ -10,7 +10,8 @@ import io.freshet.streaming.runtime.streamrecord.StreamRecord;
 /**
  * Gives records their timestamps and emits watermarks from a {@link WatermarkStrategy}: on every record and every
  * {@code pipeline.auto-watermark-interval} (processing time). Watermarks from upstream are dropped, except the final
- * one that ends event time. Emitted watermarks only ever rise.
+ * one that ends event time. Emitted watermarks only ever rise. In BATCH mode only timestamps are assigned: event
+ * time ends with the input.
  */
 public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T>
         implements OneInputStreamOperator<T, T>, ProcessingTimeService.ProcessingTimeCallback {
@@ -38,9 +39,13 @@ public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T
         watermarkGenerator = watermarkStrategy.createWatermarkGenerator(new io.freshet.api.common.eventtime
                 .WatermarkGeneratorSupplier.Context() {});
         lastEmitted = Long.MIN_VALUE;
+        boolean batch = isBatchExecution();
         watermarkOutput = new WatermarkOutput() {
             @Override
             public void emitWatermark(io.freshet.api.common.eventtime.Watermark watermark) {
+                if (batch) {
+                    return; // BATCH: event time ends with the input, and only then
+                }
                 if (watermark.getTimestamp() > lastEmitted) {
                     lastEmitted = watermark.getTimestamp();
                     output.emitWatermark(new Watermark(watermark.getTimestamp()));
@@ -50,7 +55,7 @@ public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T
             @Override
             public void markIdle() {}
         };
-        if (autoWatermarkIntervalMillis > 0) {
+        if (autoWatermarkIntervalMillis > 0 && !batch) {
             ProcessingTimeService time = getProcessingTimeService();
             time.registerTimer(time.getCurrentProcessingTime() + autoWatermarkIntervalMillis, this);
         }

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.freshet.api.common.ExecutionConfig;
+import io.freshet.api.common.RuntimeExecutionMode;
 import io.freshet.api.common.functions.Partitioner;
 import io.freshet.api.common.typeinfo.TypeInformation;
 import io.freshet.api.common.typeutils.TypeSerializer;
 import io.freshet.api.dag.Transformation;
 import io.freshet.api.java.functions.KeySelector;
 import io.freshet.configuration.CoreOptions;
+import io.freshet.configuration.ExecutionOptions;
 import io.freshet.configuration.PipelineOptions;
 import io.freshet.runtime.io.network.api.writer.BroadcastPartitioner;
 import io.freshet.runtime.io.network.api.writer.CustomPartitionerWrapper;
@@ -65,6 +67,9 @@ import io.freshet.util.OutputTag;
  *   <li>Each chain is one JobVertex running {@link StreamTask}, named by its operators
  *       ({@code Source: Collection Source -> Map -> Sink: Print to Std. Out}); streaming edges are
  *       PIPELINED_BOUNDED; FORWARD and RESCALE edges are POINTWISE, the others ALL_TO_ALL.</li>
+ *   <li>BATCH mode ({@code execution.runtime-mode: BATCH}, or AUTOMATIC with only bounded sources): every edge is
+ *       BLOCKING, so the job runs stage by stage, and the resolved mode goes into the job configuration, where
+ *       tasks sort keyed inputs by key before their operators read them.</li>
  *   <li>Keyed edges route by key group over the consumer's max parallelism (the operator's, else
  *       {@code pipeline.max-parallelism}, else derived from its parallelism); its keyed state uses the same.</li>
  *   <li>A chain whose head has a {@code uid} (or {@code setUidHash}) gets a JobVertexID derived from it, the same
@@ -277,14 +282,10 @@ public final class StreamingJobGraphGenerator {
     }
 
     private JobGraph create() {
-        if (streamGraph.getRuntimeMode() == io.freshet.api.common.RuntimeExecutionMode.BATCH) {
-            throw new UnsupportedOperationException("Job '" + streamGraph.getJobName() + "' asks for"
-                    + " 'execution.runtime-mode: BATCH', which this build cannot run yet (it would change what"
-                    + " the job emits). Run it in STREAMING mode: remove the setting or set it to STREAMING.");
-        }
         for (Transformation<?> transformation : streamGraph.getTransformations()) {
             node(transformation);
         }
+        boolean batch = resolveBatchMode();
         boolean chaining = streamGraph.isChainingEnabled();
         List<Chain> chains = new ArrayList<>();
         // order holds every node after its inputs: a node is either chained into its input's chain or starts one
@@ -298,7 +299,7 @@ public final class StreamingJobGraphGenerator {
             node.chain.members.add(node);
         }
         JobGraph jobGraph = new JobGraph(null, streamGraph.getJobName());
-        jobGraph.setJobType(JobType.STREAMING);
+        jobGraph.setJobType(batch ? JobType.BATCH : JobType.STREAMING);
         Map<String, SlotSharingGroup> slotSharingGroups = new LinkedHashMap<>();
         for (Chain chain : chains) {
             chain.vertex = vertexOf(chain, chaining, slotSharingGroups);
@@ -309,7 +310,7 @@ public final class StreamingJobGraphGenerator {
                 DistributionPattern pattern = edge.kind == Kind.FORWARD || edge.kind == Kind.RESCALE
                         ? DistributionPattern.POINTWISE : DistributionPattern.ALL_TO_ALL;
                 JobEdge jobEdge = edge.target.chain.vertex.connectNewDataSetAsInput(chain.vertex, pattern,
-                        ResultPartitionType.PIPELINED_BOUNDED);
+                        batch ? ResultPartitionType.BLOCKING : ResultPartitionType.PIPELINED_BOUNDED);
                 jobEdge.setShipStrategyName(edge.kind.name());
                 edge.target.chain.gateInputs.add(edge.inputIndex);
             }
@@ -327,7 +328,34 @@ public final class StreamingJobGraphGenerator {
             }
         }
         jobGraph.getJobConfiguration().addAll(streamGraph.getConfiguration());
+        // tasks read the resolved mode: AUTOMATIC is decided here, once
+        jobGraph.getJobConfiguration().set(ExecutionOptions.RUNTIME_MODE,
+                batch ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         return jobGraph;
+    }
+
+    /**
+     * BATCH for {@code execution.runtime-mode: BATCH}, and for AUTOMATIC when every source is bounded; BATCH with an
+     * unbounded source is refused, naming the source.
+     */
+    private boolean resolveBatchMode() {
+        RuntimeExecutionMode mode = streamGraph.getRuntimeMode();
+        if (mode == RuntimeExecutionMode.STREAMING) {
+            return false;
+        }
+        for (Node node : order) {
+            if (node.transformation instanceof LegacySourceTransformation
+                    && !((LegacySourceTransformation<?>) node.transformation).isBounded()) {
+                if (mode == RuntimeExecutionMode.BATCH) {
+                    throw new IllegalStateException("Detected an UNBOUNDED source with the 'execution.runtime-mode'"
+                            + " set to 'BATCH'. This combination is not allowed, please set the"
+                            + " 'execution.runtime-mode' to STREAMING or AUTOMATIC. The unbounded source is '"
+                            + node.displayName() + "' of job '" + streamGraph.getJobName() + "'.");
+                }
+                return false;
+            }
+        }
+        return true;
     }
 
     private JobVertex vertexOf(Chain chain, boolean chaining, Map<String, SlotSharingGroup> slotSharingGroups) {

@@ -12,6 +12,8 @@ import io.freshet.api.common.JobInfoImpl;
 import io.freshet.api.common.TaskInfo;
 import io.freshet.api.common.typeutils.TypeSerializer;
 import io.freshet.api.java.functions.KeySelector;
+import io.freshet.api.common.RuntimeExecutionMode;
+import io.freshet.configuration.ExecutionOptions;
 import io.freshet.configuration.PipelineOptions;
 import io.freshet.runtime.execution.Environment;
 import io.freshet.runtime.io.network.api.writer.RecordWriter;
@@ -31,6 +33,7 @@ import io.freshet.streaming.api.operators.StreamSource;
 import io.freshet.streaming.api.operators.TwoInputStreamOperator;
 import io.freshet.streaming.runtime.io.StreamElementSerializer;
 import io.freshet.streaming.runtime.io.StreamTaskInput;
+import io.freshet.streaming.runtime.sort.KeyedInputSorter;
 import io.freshet.streaming.runtime.streamrecord.StreamElement;
 import io.freshet.streaming.runtime.streamrecord.StreamRecord;
 import io.freshet.streaming.runtime.tasks.ChainConfig.NetworkOutputConfig;
@@ -81,6 +84,8 @@ public class StreamTask extends AbstractInvokable {
         for (int i = 0; i < operators.length; i++) {
             operators[i] = configs.get(i).getOperator();
         }
+        boolean batch = environment.getJobConfiguration().get(ExecutionOptions.RUNTIME_MODE)
+                == RuntimeExecutionMode.BATCH;
         List<RecordWriterOutput<?>> networkOutputs = new ArrayList<>();
         HeapKeyedStateBackend<Object> headBackend = null;
         KeySelector<Object, Object> headKeySelector = null;
@@ -114,7 +119,7 @@ public class StreamTask extends AbstractInvokable {
                 }
                 Output output = outputOf(config, operators, networkOutputs);
                 operators[i].setup(new StreamOperatorParameters(output, jobInfo, taskInfo, executionConfig,
-                        userCodeClassLoader, backend, backend, timeService));
+                        userCodeClassLoader, backend, backend, timeService, batch));
             }
             boolean opened = false;
             try {
@@ -124,6 +129,11 @@ public class StreamTask extends AbstractInvokable {
                 opened = true;
                 if (operators[0] instanceof StreamSource) {
                     runSource((StreamSource<?, ?>) operators[0], flushPolicy, networkOutputs, taskInfo);
+                } else if (batch && headBackend != null && operators[0] instanceof TwoInputStreamOperator) {
+                    processSortedInputs((TwoInputStreamOperator) operators[0], chain, headBackend, headKeySelector,
+                            headKeySelector2);
+                } else if (batch && headBackend != null) {
+                    processSortedInput((OneInputStreamOperator) operators[0], chain, headBackend, headKeySelector);
                 } else if (operators[0] instanceof TwoInputStreamOperator) {
                     processTwoInputs((TwoInputStreamOperator) operators[0], chain, headBackend, headKeySelector,
                             headKeySelector2, networkOutputs);
@@ -241,6 +251,154 @@ public class StreamTask extends AbstractInvokable {
                 sourceThread.interrupt();
                 sourceThread.join(10_000);
             }
+        }
+    }
+
+    // ---- BATCH: keyed inputs sorted by key ----
+
+    private KeyedInputSorter<Object> newSorter(ChainConfig chain, KeySelector<Object, Object> keySelector,
+            TypeSerializer<?> inputSerializer, int inputsOfTask) throws Exception {
+        Environment environment = getEnvironment();
+        OperatorConfig head = chain.getOperators().get(0);
+        long memory = environment.getJobConfiguration().get(ExecutionOptions.SORTED_INPUTS_MEMORY).getBytes()
+                / inputsOfTask;
+        return new KeyedInputSorter<>(head.getName(), keySelector, head.getKeySerializer(),
+                (TypeSerializer<Object>) inputSerializer, environment.getMemoryManager(), memory,
+                environment.getTaskManagerTempDirectories());
+    }
+
+    /** Reads every record of {@code input} into {@code sorter}; watermarks are dropped (event time ends later). */
+    private boolean drainInto(StreamTaskInput<Object> input, KeyedInputSorter<Object> sorter) throws Exception {
+        while (!canceled) {
+            if (timeService.isDue()) {
+                timeService.fireDueTimers();
+            }
+            StreamElement element = input.pollNext();
+            if (element == null) {
+                if (input.isFinished()) {
+                    return true;
+                }
+                input.waitForData(timeService.dueFuture());
+            } else if (element.isRecord()) {
+                sorter.add(element.asRecord());
+            }
+        }
+        return false;
+    }
+
+    private static void endKey(StreamOperator<?> head) throws Exception {
+        if (head instanceof io.freshet.streaming.api.operators.AbstractStreamOperator) {
+            ((io.freshet.streaming.api.operators.AbstractStreamOperator<?>) head).endKeyInBatch();
+        }
+    }
+
+    /**
+     * BATCH execution of a keyed one-input head: the whole input is sorted by key and timestamp first, then each
+     * key's records go to the operator together, and the key's timers fire when they are done. Event time ends
+     * (the final watermark) after the last key.
+     */
+    private void processSortedInput(OneInputStreamOperator<Object, ?> head, ChainConfig chain,
+            HeapKeyedStateBackend<Object> backend, KeySelector<Object, Object> keySelector) throws Exception {
+        List<InputGate> gates = getEnvironment().getAllInputGates();
+        for (InputGate gate : gates) {
+            gate.requestPartitions();
+        }
+        try (StreamTaskInput<Object> input = new StreamTaskInput<>(gates, (TypeSerializer) chain.getInputSerializer());
+                KeyedInputSorter<Object> sorter = newSorter(chain, keySelector, chain.getInputSerializer(), 1)) {
+            if (!drainInto(input, sorter)) {
+                return;
+            }
+            KeyedInputSorter.SortedRecords<Object> sorted = sorter.sorted();
+            boolean anyKey = false;
+            while (!canceled && sorted.next()) {
+                StreamRecord<Object> record = sorted.record();
+                if (sorted.isNewKey()) {
+                    if (anyKey) {
+                        endKey(head);
+                    }
+                    backend.setKey(keySelector.getKey(record.getValue()));
+                    anyKey = true;
+                }
+                head.processElement(record);
+            }
+            if (canceled) {
+                return;
+            }
+            if (anyKey) {
+                endKey(head);
+            }
+            head.processWatermark(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
+        }
+    }
+
+    /**
+     * BATCH execution of a keyed two-input head: both inputs sorted, then merged by key (and timestamp; the first
+     * input's record first when both tie), so each key's records of both inputs go to the operator together.
+     */
+    private void processSortedInputs(TwoInputStreamOperator<Object, Object, ?> head, ChainConfig chain,
+            HeapKeyedStateBackend<Object> backend, KeySelector<Object, Object> keySelector1,
+            KeySelector<Object, Object> keySelector2) throws Exception {
+        List<InputGate> gates = getEnvironment().getAllInputGates();
+        List<InputGate> gates1 = new ArrayList<>();
+        List<InputGate> gates2 = new ArrayList<>();
+        for (int i = 0; i < gates.size(); i++) {
+            gates.get(i).requestPartitions();
+            (chain.getGateInputs().get(i) == 2 ? gates2 : gates1).add(gates.get(i));
+        }
+        try (StreamTaskInput<Object> input1 = new StreamTaskInput<>(gates1, (TypeSerializer) chain.getInputSerializer());
+                StreamTaskInput<Object> input2 = new StreamTaskInput<>(gates2,
+                        (TypeSerializer) chain.getInputSerializer2());
+                KeyedInputSorter<Object> sorter1 = newSorter(chain, keySelector1, chain.getInputSerializer(), 2);
+                KeyedInputSorter<Object> sorter2 = newSorter(chain, keySelector2, chain.getInputSerializer2(), 2)) {
+            if (!drainInto(input1, sorter1) || !drainInto(input2, sorter2)) {
+                return;
+            }
+            KeyedInputSorter.SortedRecords<Object> sorted1 = sorter1.sorted();
+            KeyedInputSorter.SortedRecords<Object> sorted2 = sorter2.sorted();
+            boolean has1 = sorted1.next();
+            boolean has2 = sorted2.next();
+            byte[] lastKey = new byte[32];
+            int lastKeyLength = -1;
+            while (!canceled && (has1 || has2)) {
+                boolean first;
+                if (!has2) {
+                    first = true;
+                } else if (!has1) {
+                    first = false;
+                } else {
+                    int c = sorted1.compareKey(sorted2);
+                    first = c < 0 || (c == 0 && sorted1.timestamp() <= sorted2.timestamp());
+                }
+                KeyedInputSorter.SortedRecords<Object> current = first ? sorted1 : sorted2;
+                StreamRecord<Object> record = current.record();
+                if (lastKeyLength != current.keyLength() || !java.util.Arrays.equals(current.keyBytes(), 0,
+                        lastKeyLength, lastKey, 0, lastKeyLength)) {
+                    if (lastKeyLength >= 0) {
+                        endKey(head);
+                    }
+                    lastKeyLength = current.keyLength();
+                    if (lastKey.length < lastKeyLength) {
+                        lastKey = new byte[lastKeyLength * 2];
+                    }
+                    System.arraycopy(current.keyBytes(), 0, lastKey, 0, lastKeyLength);
+                    backend.setKey((first ? keySelector1 : keySelector2).getKey(record.getValue()));
+                }
+                if (first) {
+                    head.processElement1(record);
+                    has1 = sorted1.next();
+                } else {
+                    head.processElement2(record);
+                    has2 = sorted2.next();
+                }
+            }
+            if (canceled) {
+                return;
+            }
+            if (lastKeyLength >= 0) {
+                endKey(head);
+            }
+            head.processWatermark1(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
+            head.processWatermark2(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
         }
     }
 
