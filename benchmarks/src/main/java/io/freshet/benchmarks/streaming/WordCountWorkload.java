@@ -36,7 +36,8 @@ import io.freshet.util.Collector;
  * {@code vocabulary} words, drawn with Zipf's law (exponent 1), ten words per line.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.freshet.benchmarks.streaming.WordCountWorkload
- * [words] [vocabulary] [file]} (defaults: 20,000,000, 100,000, {@code /tmp/freshet-zipf-words-<words>.txt}).
+ * [words] [vocabulary] [file]} (defaults: 20,000,000, 100,000, {@code /tmp/freshet-zipf-words-<words>.txt});
+ * {@code -Dcontender=BATCH} runs only the contenders whose name contains the text.
  */
 public final class WordCountWorkload {
 
@@ -96,8 +97,12 @@ public final class WordCountWorkload {
         System.out.printf("WordCount of %s (%,d words, Zipf over %,d words, %,d MB); median of %d rounds after one"
                 + " warm-up%n", file, words, vocabulary, Files.size(file) >> 20, rounds);
         Map<String, long[]> expected = new HashMap<>();
+        String only = System.getProperty("contender", "");
         for (String contender : new String[] {"single thread, running counts", "Freshet STREAMING p=2",
                 "single thread, final counts", "Freshet BATCH p=2"}) {
+            if (!contender.contains(only)) {
+                continue;
+            }
             List<Long> millis = new ArrayList<>();
             boolean batch = contender.contains("final") || contender.contains("BATCH");
             for (int round = 0; round <= rounds; round++) {

@@ -193,12 +193,21 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
         return false;
     }
 
+    /**
+     * The first 7 key bytes (zero-padded) and the key length capped at 8 in the lowest byte: for keys of up to 7
+     * bytes equal prefixes mean equal keys, and the unsigned order of prefixes agrees with the order of the key bytes.
+     */
     private static long prefixOf(byte[] key, int length) {
         long prefix = 0;
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 7; i++) {
             prefix = (prefix << 8) | (i < length ? key[i] & 0xffL : 0);
         }
-        return prefix;
+        return (prefix << 8) | Math.min(length, 8);
+    }
+
+    /** Whether keys with this prefix are compared beyond it (they are longer than 7 bytes). */
+    private static boolean isLongKey(long prefix) {
+        return (prefix & 0xff) == 8;
     }
 
     // ---- sorting ----
@@ -206,12 +215,18 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
     private int compare(int i, int j) {
         int a = i * STRIDE;
         int b = j * STRIDE;
-        int c = Long.compareUnsigned(index[a], index[b]);
+        long prefix = index[a];
+        int c = Long.compareUnsigned(prefix, index[b]);
         if (c != 0) {
             return c;
         }
-        c = compareKeys(index[a + 2], index[b + 2]);
-        return c != 0 ? c : Long.compare(index[a + 1], index[b + 1]);
+        if (isLongKey(prefix)) {
+            c = compareKeys(index[a + 2], index[b + 2]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Long.compare(index[a + 1], index[b + 1]);
     }
 
     private int compareKeys(long addressA, long addressB) {
@@ -368,15 +383,26 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
 
         /** Compares the current keys of two inputs in the sorters' key order. */
         public int compareKey(SortedRecords<?> other) {
+            loadKey();
+            other.loadKey();
             return Arrays.compareUnsigned(key, 0, keyLength, other.key, 0, other.keyLength);
+        }
+
+        /** Makes {@code key}/{@code keyLength} hold the current record's key (for readers that load it lazily). */
+        protected void loadKey() {}
+
+        protected final void setNewKey(boolean newKey) {
+            this.newKey = newKey;
         }
 
         /** The current key's bytes (the first {@link #keyLength()}); valid until the next call. */
         public byte[] keyBytes() {
+            loadKey();
             return key;
         }
 
         public int keyLength() {
+            loadKey();
             return keyLength;
         }
 
@@ -407,20 +433,24 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
     private final class InMemoryRecords extends SortedRecords<T> {
         private final AreaReader reader = new AreaReader();
         private int position;
+        private long address;
+        private boolean keyLoaded;
 
         @Override
         public boolean next() throws IOException {
             if (position == count) {
                 return false;
             }
-            long address = index[position * STRIDE + 2];
+            int slot = position * STRIDE;
+            address = index[slot + 2];
+            // a new key: another prefix, or for long keys other bytes, than the record before
+            setNewKey(position == 0 || index[slot] != index[slot - STRIDE]
+                    || (isLongKey(index[slot]) && compareKeys(address, index[slot - STRIDE + 2]) != 0));
             position++;
+            keyLoaded = false;
             MemorySegment segment = pages.get((int) (address >>> pageShift));
             int offset = (int) (address & (pageSize - 1));
-            keyLength = segment.getInt(offset);
-            ensureKeyCapacity(keyLength);
-            segment.get(offset + 4, key, 0, keyLength);
-            keyRead();
+            int keyLength = segment.getInt(offset);
             boolean hasTimestamp = segment.get(offset + 4 + keyLength) != 0;
             long timestamp = segment.getLong(offset + 5 + keyLength);
             reader.seek(address + HEADER_BYTES + keyLength);
@@ -431,6 +461,18 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
                 record.eraseTimestamp();
             }
             return true;
+        }
+
+        @Override
+        protected void loadKey() {
+            if (!keyLoaded) {
+                MemorySegment segment = pages.get((int) (address >>> pageShift));
+                int offset = (int) (address & (pageSize - 1));
+                keyLength = segment.getInt(offset);
+                ensureKeyCapacity(keyLength);
+                segment.get(offset + 4, key, 0, keyLength);
+                keyLoaded = true;
+            }
         }
     }
 
