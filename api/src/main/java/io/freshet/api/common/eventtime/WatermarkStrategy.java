@@ -43,14 +43,27 @@ public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, Wate
     }
 
     /**
-     * This strategy, marking the stream idle after {@code idleTimeout} without records. Idleness is accepted; this
-     * build does not yet exclude idle inputs from the watermark minimum downstream.
+     * This strategy, marking the stream idle after {@code idleTimeout} without records (in processing time), so that
+     * the operators downstream stop waiting for its watermark; its next record makes it active again.
      */
     default WatermarkStrategy<T> withIdleness(Duration idleTimeout) {
-        if (idleTimeout.isZero() || idleTimeout.isNegative()) {
+        if (idleTimeout == null || idleTimeout.isZero() || idleTimeout.isNegative()) {
             throw new IllegalArgumentException("The idle timeout must be positive: " + idleTimeout);
         }
-        return this;
+        WatermarkStrategy<T> base = this;
+        return new WatermarkStrategy<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+                return new WatermarksWithIdleness<>(base.createWatermarkGenerator(context), idleTimeout);
+            }
+
+            @Override
+            public TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
+                return base.createTimestampAssigner(context);
+            }
+        };
     }
 
     /** Watermarks for timestamps that never decrease. */

@@ -104,6 +104,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         output.emitWatermark(mark);
     }
 
+    /** Forwards the input's idleness: an operator with one input is idle exactly when its input is. */
+    public void processWatermarkStatus(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus watermarkStatus) throws Exception {
+        output.emitWatermarkStatus(watermarkStatus);
+    }
+
     @Override
     public ChainingStrategy getChainingStrategy() {
         return chainingStrategy;

@@ -18,6 +18,8 @@ public abstract class AbstractTwoInputStreamOperator<IN1, IN2, OUT, F extends Fu
     private transient long watermark1;
     private transient long watermark2;
     private transient long combined;
+    private transient boolean idle1;
+    private transient boolean idle2;
 
     protected AbstractTwoInputStreamOperator(F userFunction) {
         this.userFunction = userFunction;
@@ -41,6 +43,8 @@ public abstract class AbstractTwoInputStreamOperator<IN1, IN2, OUT, F extends Fu
         watermark1 = Long.MIN_VALUE;
         watermark2 = Long.MIN_VALUE;
         combined = Long.MIN_VALUE;
+        idle1 = false;
+        idle2 = false;
         if (userFunction instanceof RichFunction) {
             ((RichFunction) userFunction).open(DefaultOpenContext.INSTANCE);
         }
@@ -69,8 +73,31 @@ public abstract class AbstractTwoInputStreamOperator<IN1, IN2, OUT, F extends Fu
         combine();
     }
 
+    @Override
+    public void processWatermarkStatus1(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus watermarkStatus) throws Exception {
+        boolean wasIdle = idle1 && idle2;
+        idle1 = watermarkStatus.isIdle();
+        onStatusChange(wasIdle);
+    }
+
+    @Override
+    public void processWatermarkStatus2(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus watermarkStatus) throws Exception {
+        boolean wasIdle = idle1 && idle2;
+        idle2 = watermarkStatus.isIdle();
+        onStatusChange(wasIdle);
+    }
+
+    /** Idle when both inputs are; an idle input's watermark no longer holds the other back. */
+    private void onStatusChange(boolean wasIdle) throws Exception {
+        boolean idle = idle1 && idle2;
+        if (idle != wasIdle) {
+            output.emitWatermarkStatus(idle ? io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus.IDLE : io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus.ACTIVE);
+        }
+        combine();
+    }
+
     private void combine() throws Exception {
-        long minimum = Math.min(watermark1, watermark2);
+        long minimum = idle1 && !idle2 ? watermark2 : idle2 && !idle1 ? watermark1 : Math.min(watermark1, watermark2);
         if (minimum > combined) {
             combined = minimum;
             processWatermark(new Watermark(minimum));

@@ -11,4 +11,7 @@ public interface Input<IN> {
 
     /** A watermark arrived (the minimum over the operator's input channels). */
     void processWatermark(Watermark mark) throws Exception;
+
+    /** The input turned idle or active again (all its channels idle, or one of them active). */
+    default void processWatermarkStatus(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus watermarkStatus) throws Exception {}
 }

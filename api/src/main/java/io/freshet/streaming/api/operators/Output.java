@@ -12,6 +12,9 @@ public interface Output<T> extends Collector<T> {
 
     void emitWatermark(Watermark mark);
 
+    /** Tells the operators downstream that this stream is idle (their watermark need not wait for it) or active. */
+    void emitWatermarkStatus(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus watermarkStatus);
+
     /** Emits to the side output {@code outputTag}; dropped when nothing consumes that side output. */
     <X> void collect(io.freshet.util.OutputTag<X> outputTag,
             io.freshet.streaming.runtime.streamrecord.StreamRecord<X> record);

@@ -1,5 +1,6 @@
 package io.freshet.streaming.api.operators;
 
+import io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus;
 import io.freshet.api.common.eventtime.TimestampAssigner;
 import io.freshet.api.common.eventtime.WatermarkGenerator;
 import io.freshet.api.common.eventtime.WatermarkOutput;
@@ -25,6 +26,7 @@ public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T
     private transient WatermarkGenerator<T> watermarkGenerator;
     private transient WatermarkOutput watermarkOutput;
     private transient long lastEmitted;
+    private transient boolean idle;
 
     public TimestampsAndWatermarksOperator(WatermarkStrategy<T> watermarkStrategy, long autoWatermarkIntervalMillis) {
         this.watermarkStrategy = watermarkStrategy;
@@ -39,6 +41,7 @@ public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T
         watermarkGenerator = watermarkStrategy.createWatermarkGenerator(new io.freshet.api.common.eventtime
                 .WatermarkGeneratorSupplier.Context() {});
         lastEmitted = Long.MIN_VALUE;
+        idle = false;
         boolean batch = isBatchExecution();
         watermarkOutput = new WatermarkOutput() {
             @Override
@@ -47,13 +50,27 @@ public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T
                     return; // BATCH: event time ends with the input, and only then
                 }
                 if (watermark.getTimestamp() > lastEmitted) {
+                    markActive();
                     lastEmitted = watermark.getTimestamp();
                     output.emitWatermark(new Watermark(watermark.getTimestamp()));
                 }
             }
 
             @Override
-            public void markIdle() {}
+            public void markIdle() {
+                if (!batch && !idle) {
+                    idle = true;
+                    output.emitWatermarkStatus(WatermarkStatus.IDLE);
+                }
+            }
+
+            @Override
+            public void markActive() {
+                if (idle) {
+                    idle = false;
+                    output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
+                }
+            }
         };
         if (autoWatermarkIntervalMillis > 0 && !batch) {
             ProcessingTimeService time = getProcessingTimeService();
@@ -66,6 +83,9 @@ public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T
         T value = element.getValue();
         long timestamp = timestampAssigner.extractTimestamp(value, element.getTimestamp());
         element.setTimestamp(timestamp);
+        if (idle) {
+            watermarkOutput.markActive(); // a record wakes the stream up before it goes out
+        }
         output.collect(element);
         watermarkGenerator.onEvent(value, timestamp, watermarkOutput);
     }
@@ -84,6 +104,10 @@ public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T
             output.emitWatermark(mark);
         }
     }
+
+    /** This operator decides the stream's idleness itself, from its own records. */
+    @Override
+    public void processWatermarkStatus(WatermarkStatus watermarkStatus) {}
 
     @Override
     public void finish() throws Exception {

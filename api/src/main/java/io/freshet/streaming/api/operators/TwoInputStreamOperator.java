@@ -13,4 +13,10 @@ public interface TwoInputStreamOperator<IN1, IN2, OUT> extends StreamOperator<OU
     void processWatermark1(Watermark mark) throws Exception;
 
     void processWatermark2(Watermark mark) throws Exception;
+
+    /** The first input turned idle or active again. */
+    default void processWatermarkStatus1(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus watermarkStatus) throws Exception {}
+
+    /** The second input turned idle or active again. */
+    default void processWatermarkStatus2(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus watermarkStatus) throws Exception {}
 }

@@ -2,7 +2,7 @@ package io.freshet.streaming.runtime.streamrecord;
 
 import io.freshet.streaming.api.watermark.Watermark;
 
-/** What flows through a stream: records and watermarks. */
+/** What flows through a stream: records, watermarks and watermark statuses. */
 public abstract class StreamElement {
 
     public final boolean isRecord() {
@@ -11,6 +11,14 @@ public abstract class StreamElement {
 
     public final boolean isWatermark() {
         return getClass() == Watermark.class;
+    }
+
+    public final boolean isWatermarkStatus() {
+        return getClass() == io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus.class;
+    }
+
+    public final io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus asWatermarkStatus() {
+        return (io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus) this;
     }
 
     @SuppressWarnings("unchecked")

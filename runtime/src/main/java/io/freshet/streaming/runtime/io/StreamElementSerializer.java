@@ -16,7 +16,8 @@ import io.freshet.streaming.runtime.streamrecord.StreamRecord;
  * <ul>
  *   <li>{@code 0}: a record without timestamp, then its value;</li>
  *   <li>{@code 1}: a record with timestamp, then the timestamp (8 bytes) and its value;</li>
- *   <li>{@code 2}: a watermark, then its timestamp (8 bytes).</li>
+ *   <li>{@code 2}: a watermark, then its timestamp (8 bytes);</li>
+ *   <li>{@code 3}: a watermark status, then 1 for IDLE or 0 for ACTIVE.</li>
  * </ul>
  * Network use only: it is never part of state, so it has no snapshot.
  */
@@ -27,6 +28,7 @@ public final class StreamElementSerializer<T> extends TypeSerializer<StreamEleme
     static final int TAG_RECORD = 0;
     static final int TAG_RECORD_WITH_TIMESTAMP = 1;
     static final int TAG_WATERMARK = 2;
+    static final int TAG_WATERMARK_STATUS = 3;
 
     private final TypeSerializer<T> valueSerializer;
 
@@ -87,6 +89,9 @@ public final class StreamElementSerializer<T> extends TypeSerializer<StreamEleme
         } else if (element.isWatermark()) {
             target.write(TAG_WATERMARK);
             target.writeLong(element.asWatermark().getTimestamp());
+        } else if (element.isWatermarkStatus()) {
+            target.write(TAG_WATERMARK_STATUS);
+            target.writeByte(element.asWatermarkStatus().isIdle() ? 1 : 0);
         } else {
             throw new IOException("Cannot serialize the stream element " + element);
         }
@@ -104,6 +109,8 @@ public final class StreamElementSerializer<T> extends TypeSerializer<StreamEleme
             }
             case TAG_WATERMARK:
                 return new Watermark(source.readLong());
+            case TAG_WATERMARK_STATUS:
+                return source.readByte() == 1 ? io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus.IDLE : io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus.ACTIVE;
             default:
                 throw new IOException("Corrupt stream: unknown stream element tag " + tag);
         }
@@ -126,6 +133,8 @@ public final class StreamElementSerializer<T> extends TypeSerializer<StreamEleme
             }
             case TAG_WATERMARK:
                 return new Watermark(source.readLong());
+            case TAG_WATERMARK_STATUS:
+                return source.readByte() == 1 ? io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus.IDLE : io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus.ACTIVE;
             default:
                 throw new IOException("Corrupt stream: unknown stream element tag " + tag);
         }
@@ -138,7 +147,9 @@ public final class StreamElementSerializer<T> extends TypeSerializer<StreamEleme
         if (tag == TAG_RECORD_WITH_TIMESTAMP || tag == TAG_WATERMARK) {
             target.writeLong(source.readLong());
         }
-        if (tag != TAG_WATERMARK) {
+        if (tag == TAG_WATERMARK_STATUS) {
+            target.writeByte(source.readByte());
+        } else if (tag != TAG_WATERMARK) {
             valueSerializer.copy(source, target);
         }
     }

@@ -16,13 +16,16 @@ import io.freshet.runtime.plugable.DeserializationDelegate;
 import io.freshet.streaming.api.watermark.Watermark;
 import io.freshet.streaming.runtime.streamrecord.StreamElement;
 import io.freshet.streaming.runtime.streamrecord.StreamRecord;
+import io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * Reads the stream elements of all input gates of a task (several gates for a union) as one input.
  *
  * <p>Records come out as they arrive, in one reused {@link StreamRecord} (valid until the next call). Watermarks are
  * aligned: each channel's last watermark is kept, and a watermark comes out only when the minimum over all channels
- * rises; a channel that has ended counts as {@code Long.MAX_VALUE}. When no gate has data, the caller is told
+ * rises; a channel that has ended counts as {@code Long.MAX_VALUE}, an idle channel (its upstream said
+ * {@link WatermarkStatus#IDLE}) does not count until it is active again. When every channel that has not ended is
+ * idle, the input is idle: {@code IDLE} comes out, and {@code ACTIVE} when a channel wakes up. When no gate has data, the caller is told
  * ({@link #pollNext} returns null) so it can flush its outputs before it {@link #waitForData}. Task thread only.
  */
 public final class StreamTaskInput<T> implements AutoCloseable {
@@ -38,19 +41,23 @@ public final class StreamTaskInput<T> implements AutoCloseable {
     private long emittedWatermark = Long.MIN_VALUE;
     private int finishedGates;
     private final boolean[] gateFinished;
-    /** A watermark that became due when a channel ended, returned by the next {@link #pollNext}. */
-    private Watermark pendingWatermark;
+    private final boolean[][] channelIdle;
+    private boolean inputIdle;
+    /** Elements that became due together (a watermark and a status change), returned by the next calls. */
+    private final java.util.ArrayDeque<StreamElement> pending = new java.util.ArrayDeque<>();
 
     @SuppressWarnings("unchecked")
     public StreamTaskInput(List<InputGate> inputGates, TypeSerializer<T> valueSerializer) {
         this.gates = inputGates.toArray(new InputGate[0]);
         this.deserializers = new RecordDeserializer[gates.length][];
         this.channelWatermarks = new long[gates.length][];
+        this.channelIdle = new boolean[gates.length][];
         this.gateFinished = new boolean[gates.length];
         for (int g = 0; g < gates.length; g++) {
             int channels = gates[g].getNumberOfInputChannels();
             deserializers[g] = new RecordDeserializer[channels];
             channelWatermarks[g] = new long[channels];
+            channelIdle[g] = new boolean[channels];
             for (int c = 0; c < channels; c++) {
                 deserializers[g][c] = new SpanningRecordDeserializer<>();
                 channelWatermarks[g][c] = Long.MIN_VALUE;
@@ -80,6 +87,13 @@ public final class StreamTaskInput<T> implements AutoCloseable {
                     if (element.isRecord()) {
                         return element;
                     }
+                    if (element.isWatermarkStatus()) {
+                        onWatermarkStatus(currentGate, currentChannel, element.asWatermarkStatus());
+                        if (!pending.isEmpty()) {
+                            return pending.poll();
+                        }
+                        continue;
+                    }
                     Watermark aligned = onWatermark(currentGate, currentChannel, element.asWatermark().getTimestamp());
                     if (aligned != null) {
                         return aligned;
@@ -87,11 +101,12 @@ public final class StreamTaskInput<T> implements AutoCloseable {
                 }
                 continue;
             }
+            if (!pending.isEmpty()) {
+                return pending.poll();
+            }
             boolean progress = pollGates();
-            if (pendingWatermark != null) {
-                Watermark watermark = pendingWatermark;
-                pendingWatermark = null;
-                return watermark;
+            if (!pending.isEmpty()) {
+                return pending.poll();
             }
             if (!progress) {
                 return null;
@@ -129,7 +144,11 @@ public final class StreamTaskInput<T> implements AutoCloseable {
                         + " in the middle of a record");
             }
             // end of partition (the only event so far): the channel no longer holds event time back
-            pendingWatermark = onWatermark(g, channel, Long.MAX_VALUE);
+            channelIdle[g][channel] = false;
+            Watermark due = onWatermark(g, channel, Long.MAX_VALUE);
+            if (due != null) {
+                pending.add(due);
+            }
             if (gates[g].isFinished()) {
                 gateFinished[g] = true;
                 finishedGates++;
@@ -144,17 +163,56 @@ public final class StreamTaskInput<T> implements AutoCloseable {
             return null;
         }
         channelWatermarks[gate][channel] = timestamp;
+        return alignedWatermark();
+    }
+
+    /** The minimum over the channels that are not idle, if it rose; null when it did not (or all are idle). */
+    private Watermark alignedWatermark() {
         long minimum = Long.MAX_VALUE;
-        for (long[] gateWatermarks : channelWatermarks) {
-            for (long watermark : gateWatermarks) {
-                minimum = Math.min(minimum, watermark);
+        boolean anyActive = false;
+        for (int g = 0; g < channelWatermarks.length; g++) {
+            for (int c = 0; c < channelWatermarks[g].length; c++) {
+                if (!channelIdle[g][c]) {
+                    anyActive = true;
+                    minimum = Math.min(minimum, channelWatermarks[g][c]);
+                }
             }
         }
-        if (minimum > emittedWatermark) {
+        if (anyActive && minimum > emittedWatermark) {
             emittedWatermark = minimum;
             return minimum == Long.MAX_VALUE ? Watermark.MAX_WATERMARK : new Watermark(minimum);
         }
         return null;
+    }
+
+    /**
+     * A channel turned idle or active: an idle channel stops holding the watermark back (which may rise now); the
+     * input turns idle when every channel that has not ended is idle, and active again with the first active one.
+     */
+    private void onWatermarkStatus(int gate, int channel, WatermarkStatus status) {
+        if (channelIdle[gate][channel] == status.isIdle()) {
+            return;
+        }
+        channelIdle[gate][channel] = status.isIdle();
+        boolean allIdle = true;
+        for (int g = 0; g < channelWatermarks.length && allIdle; g++) {
+            for (int c = 0; c < channelWatermarks[g].length; c++) {
+                if (!channelIdle[g][c] && channelWatermarks[g][c] != Long.MAX_VALUE) {
+                    allIdle = false;
+                    break;
+                }
+            }
+        }
+        if (status.isIdle()) {
+            Watermark due = alignedWatermark();
+            if (due != null) {
+                pending.add(due);
+            }
+        }
+        if (allIdle != inputIdle) {
+            inputIdle = allIdle;
+            pending.add(allIdle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
+        }
     }
 
     /** Completes when some gate of this input may have data (at once when all have ended). */

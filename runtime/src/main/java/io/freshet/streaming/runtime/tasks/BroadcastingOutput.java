@@ -45,6 +45,13 @@ final class BroadcastingOutput<T> implements Output<StreamRecord<T>> {
     }
 
     @Override
+    public void emitWatermarkStatus(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus watermarkStatus) {
+        for (Output<StreamRecord<T>> output : outputs) {
+            output.emitWatermarkStatus(watermarkStatus);
+        }
+    }
+
+    @Override
     public void close() {
         for (Output<StreamRecord<T>> output : outputs) {
             output.close();

@@ -26,6 +26,17 @@ final class ChainingOutput<T> implements Output<StreamRecord<T>> {
     }
 
     @Override
+    public void emitWatermarkStatus(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus watermarkStatus) {
+        try {
+            next.processWatermarkStatus(watermarkStatus);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ChainedOperatorException(e);
+        }
+    }
+
+    @Override
     public void emitWatermark(Watermark mark) {
         try {
             next.processWatermark(mark);

@@ -46,5 +46,12 @@ final class OperatorOutput<T> implements Output<StreamRecord<T>> {
     }
 
     @Override
+    public void emitWatermarkStatus(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus watermarkStatus) {
+        for (Output output : all) {
+            output.emitWatermarkStatus(watermarkStatus);
+        }
+    }
+
+    @Override
     public void close() {}
 }

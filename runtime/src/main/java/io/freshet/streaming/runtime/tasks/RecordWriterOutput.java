@@ -76,6 +76,19 @@ final class RecordWriterOutput<T> implements Output<StreamRecord<T>> {
         }
     }
 
+    @Override
+    public void emitWatermarkStatus(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus watermarkStatus) {
+        try {
+            writer.broadcastEmit(watermarkStatus);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a watermark status (the task is being"
+                    + " cancelled)", e);
+        }
+    }
+
     void flush() throws IOException {
         writer.flushAll();
     }

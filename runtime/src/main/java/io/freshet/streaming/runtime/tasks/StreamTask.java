@@ -432,8 +432,10 @@ public class StreamTask extends AbstractInvokable {
                         backend.setKey(keySelector.getKey(record.getValue()));
                     }
                     head.processElement(record);
-                } else {
+                } else if (element.isWatermark()) {
                     head.processWatermark(element.asWatermark());
+                } else {
+                    head.processWatermarkStatus(element.asWatermarkStatus());
                 }
             }
         }
@@ -495,6 +497,12 @@ public class StreamTask extends AbstractInvokable {
                     } else {
                         head.processElement2(record);
                     }
+                } else if (element.isWatermarkStatus()) {
+                    if (first) {
+                        head.processWatermarkStatus1(element.asWatermarkStatus());
+                    } else {
+                        head.processWatermarkStatus2(element.asWatermarkStatus());
+                    }
                 } else if (first) {
                     head.processWatermark1(element.asWatermark());
                 } else {
@@ -541,6 +549,9 @@ public class StreamTask extends AbstractInvokable {
 
         @Override
         public void emitWatermark(io.freshet.streaming.api.watermark.Watermark mark) {}
+
+        @Override
+        public void emitWatermarkStatus(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus watermarkStatus) {}
 
         @Override
         public void close() {}
