@@ -53,6 +53,30 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return new WindowedStream<>(this, assigner);
     }
 
+    /** Windows of {@code size} elements per key: each fires and empties when it is full. */
+    public WindowedStream<T, K, io.freshet.streaming.api.windowing.windows.GlobalWindow> countWindow(long size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("countWindow needs a size of at least 1 element, not " + size);
+        }
+        return window(io.freshet.streaming.api.windowing.assigners.GlobalWindows.create())
+                .trigger(io.freshet.streaming.api.windowing.triggers.PurgingTrigger.of(
+                        io.freshet.streaming.api.windowing.triggers.CountTrigger.of(size)));
+    }
+
+    /** Windows of the last {@code size} elements per key, firing every {@code slide} elements. */
+    public WindowedStream<T, K, io.freshet.streaming.api.windowing.windows.GlobalWindow> countWindow(long size,
+            long slide) {
+        if (size < 1) {
+            throw new IllegalArgumentException("countWindow needs a size of at least 1 element, not " + size);
+        }
+        if (slide < 1) {
+            throw new IllegalArgumentException("countWindow needs a slide of at least 1 element, not " + slide);
+        }
+        return window(io.freshet.streaming.api.windowing.assigners.GlobalWindows.create())
+                .evictor(io.freshet.streaming.api.windowing.evictors.CountEvictor.of(size))
+                .trigger(io.freshet.streaming.api.windowing.triggers.CountTrigger.of(slide));
+    }
+
     // ---- process ----
 
     /** Runs a {@link KeyedProcessFunction}: per record the key, keyed state and timers. */

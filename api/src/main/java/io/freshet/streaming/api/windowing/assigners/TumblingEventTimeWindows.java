@@ -34,6 +34,15 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
     }
 
     @Deprecated
+    public static TumblingEventTimeWindows of(io.freshet.streaming.api.windowing.time.Time size, io.freshet.streaming.api.windowing.time.Time offset) {
+        return of(size.toDuration(), offset.toDuration());
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    @Deprecated
     public static TumblingEventTimeWindows of(io.freshet.streaming.api.windowing.time.Time size) {
         return of(size.toDuration());
     }

@@ -34,6 +34,15 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
     }
 
     @Deprecated
+    public static TumblingProcessingTimeWindows of(io.freshet.streaming.api.windowing.time.Time size, io.freshet.streaming.api.windowing.time.Time offset) {
+        return of(size.toDuration(), offset.toDuration());
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    @Deprecated
     public static TumblingProcessingTimeWindows of(io.freshet.streaming.api.windowing.time.Time size) {
         return of(size.toDuration());
     }
