@@ -295,6 +295,16 @@ public class DataStream<T> {
         return new ConnectedStreams<>(environment, this, dataStream);
     }
 
+    /** Groups this stream with {@code otherStream} by key and window ({@code where}, {@code equalTo}, {@code window}). */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> otherStream) {
+        return new CoGroupedStreams<>(this, otherStream);
+    }
+
+    /** Joins this stream with {@code otherStream} by key within windows ({@code where}, {@code equalTo}, {@code window}). */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> otherStream) {
+        return new JoinedStreams<>(this, otherStream);
+    }
+
     @SafeVarargs
     public final DataStream<T> union(DataStream<T>... streams) {
         List<Transformation<T>> inputs = new ArrayList<>();
