@@ -38,10 +38,6 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
         return of(size.toDuration(), offset.toDuration());
     }
 
-    public long getSize() {
-        return size;
-    }
-
     @Deprecated
     public static TumblingEventTimeWindows of(io.freshet.streaming.api.windowing.time.Time size) {
         return of(size.toDuration());

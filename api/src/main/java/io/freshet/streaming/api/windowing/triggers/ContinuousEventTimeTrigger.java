@@ -68,7 +68,7 @@ public class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object
     }
 
     @Override
-    public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx) {
+    public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx) throws Exception {
         return TriggerResult.CONTINUE;
     }
 

@@ -50,7 +50,7 @@ public class ContinuousProcessingTimeTrigger<W extends Window> extends Trigger<O
     }
 
     @Override
-    public TriggerResult onEventTime(long time, W window, TriggerContext ctx) {
+    public TriggerResult onEventTime(long time, W window, TriggerContext ctx) throws Exception {
         return TriggerResult.CONTINUE;
     }
 

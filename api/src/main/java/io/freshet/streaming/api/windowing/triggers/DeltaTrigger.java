@@ -56,7 +56,7 @@ public class DeltaTrigger<T, W extends Window> extends Trigger<T, W> {
     }
 
     @Override
-    public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx) {
+    public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx) throws Exception {
         return TriggerResult.CONTINUE;
     }
 
