@@ -32,6 +32,12 @@ public class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, 
         return withGap(size.toDuration());
     }
 
+    /** Sessions whose gap each element sets. */
+    public static <T> DynamicProcessingTimeSessionWindows<T> withDynamicGap(
+            SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor) {
+        return new DynamicProcessingTimeSessionWindows<>(sessionWindowTimeGapExtractor);
+    }
+
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
         long now = context.getCurrentProcessingTime();

@@ -72,9 +72,12 @@ public class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object
         return TriggerResult.CONTINUE;
     }
 
-    /** The start of the interval {@code timestamp} falls in. */
+    /**
+     * The multiple of the interval at or below {@code timestamp}, toward zero as Java's remainder goes (so for
+     * negative timestamps the multiple above), which is where Flink's schedule starts too.
+     */
     private long alignedStart(long timestamp) {
-        return timestamp - Math.floorMod(timestamp, interval);
+        return timestamp - timestamp % interval;
     }
 
     /** Schedules the next firing one interval after {@code time}, but no later than the window's end. */

@@ -44,7 +44,7 @@ public class ContinuousProcessingTimeTrigger<W extends Window> extends Trigger<O
         ValueState<Long> nextFire = ctx.getPartitionedState(nextFireDescriptor);
         if (nextFire.value() == null) {
             long now = ctx.getCurrentProcessingTime();
-            scheduleAfter(now - Math.floorMod(now, interval), window, ctx, nextFire);
+            scheduleAfter(now - now % interval, window, ctx, nextFire);
         }
         return TriggerResult.CONTINUE;
     }
