@@ -108,6 +108,23 @@ class WindowITCase {
     }
 
     @Test
+    void dynamicSessionGapsComeFromTheRecords() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        CollectSink<String> sink = sink();
+
+        // the value is the gap in seconds: [1000,2000), then [2500,4500) and [4000,5000) merge
+        events(env, Tuple3.of("u", 1_000L, 1), Tuple3.of("u", 2_500L, 2), Tuple3.of("u", 4_000L, 1))
+                .keyBy(e -> e.f0)
+                .window(EventTimeSessionWindows.withDynamicGap(
+                        (Tuple3<String, Long, Integer> e) -> e.f2 * 1_000L))
+                .process(new WindowDescription())
+                .addSink(sink);
+        env.execute();
+
+        assertThat(sink.results()).containsExactly("u [1000,2000) 1", "u [2500,5000) 2");
+    }
+
+    @Test
     void lateRecordsAreDroppedUnlessTheyArriveWithinTheAllowedLateness() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         CollectSink<Tuple3<String, Long, Integer>> strict = sink();

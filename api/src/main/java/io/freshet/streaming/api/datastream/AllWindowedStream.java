@@ -26,6 +26,7 @@ public class AllWindowedStream<T, W extends Window> {
     private final io.freshet.streaming.api.windowing.assigners.WindowAssigner<? super T, W> assigner;
     private Trigger<? super T, ? super W> trigger;
     private long allowedLateness;
+    private io.freshet.streaming.api.windowing.evictors.Evictor<? super T, ? super W> evictor;
 
     public AllWindowedStream(KeyedStream<T, Byte> keyed,
             io.freshet.streaming.api.windowing.assigners.WindowAssigner<? super T, W> assigner) {
@@ -44,6 +45,14 @@ public class AllWindowedStream<T, W extends Window> {
     public AllWindowedStream<T, W> allowedLateness(java.time.Duration lateness) {
         windowed.allowedLateness(lateness);
         this.allowedLateness = lateness.toMillis();
+        return this;
+    }
+
+    /** Evicts elements from a window when it fires; the window then keeps all its elements (see WindowedStream). */
+    public AllWindowedStream<T, W> evictor(
+            io.freshet.streaming.api.windowing.evictors.Evictor<? super T, ? super W> evictor) {
+        windowed.evictor(evictor);
+        this.evictor = evictor;
         return this;
     }
 
@@ -101,7 +110,7 @@ public class AllWindowedStream<T, W extends Window> {
     private <R> SingleOutputStreamOperator<R> build(String name, TypeInformation<R> type,
             InternalWindowFunction<T, R, Byte, W> function) {
         WindowOperator<Byte, T, Object, T, R, W> operator = new WindowOperator<>(assigner, trigger,
-                (WindowContents) WindowContents.listing(), function, allowedLateness);
+                (WindowContents) WindowContents.listing(), function, allowedLateness, null, evictor);
         return keyed.transform(name, type, operator).setParallelism(1);
     }
 }

@@ -236,6 +236,27 @@ public class DataStream<T> {
         return new AllWindowedStream<>(all, assigner);
     }
 
+    /** Windows of {@code size} elements over the whole stream: each fires and empties when it is full. */
+    public AllWindowedStream<T, io.freshet.streaming.api.windowing.windows.GlobalWindow> countWindowAll(long size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("countWindowAll needs a size of at least 1 element, not " + size);
+        }
+        return windowAll(io.freshet.streaming.api.windowing.assigners.GlobalWindows.create())
+                .trigger(io.freshet.streaming.api.windowing.triggers.PurgingTrigger.of(
+                        io.freshet.streaming.api.windowing.triggers.CountTrigger.of(size)));
+    }
+
+    /** Windows of the last {@code size} elements of the whole stream, firing every {@code slide} elements. */
+    public AllWindowedStream<T, io.freshet.streaming.api.windowing.windows.GlobalWindow> countWindowAll(long size,
+            long slide) {
+        if (size < 1) {
+            throw new IllegalArgumentException("countWindowAll needs a size of at least 1 element, not " + size);
+        }
+        return windowAll(io.freshet.streaming.api.windowing.assigners.GlobalWindows.create())
+                .evictor(io.freshet.streaming.api.windowing.evictors.CountEvictor.of(size))
+                .trigger(io.freshet.streaming.api.windowing.triggers.CountTrigger.of(slide));
+    }
+
     public DataStream<T> rebalance() {
         return partition(PartitionTransformation.Kind.REBALANCE);
     }
@@ -272,6 +293,16 @@ public class DataStream<T> {
     /** Connects this stream with {@code dataStream} for processing by one two-input function. */
     public <R> ConnectedStreams<T, R> connect(DataStream<R> dataStream) {
         return new ConnectedStreams<>(environment, this, dataStream);
+    }
+
+    /** Groups this stream with {@code otherStream} by key and window ({@code where}, {@code equalTo}, {@code window}). */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> otherStream) {
+        return new CoGroupedStreams<>(this, otherStream);
+    }
+
+    /** Joins this stream with {@code otherStream} by key within windows ({@code where}, {@code equalTo}, {@code window}). */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> otherStream) {
+        return new JoinedStreams<>(this, otherStream);
     }
 
     @SafeVarargs

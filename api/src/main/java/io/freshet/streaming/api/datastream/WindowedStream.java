@@ -14,6 +14,7 @@ import io.freshet.streaming.api.functions.aggregation.SumAggregator;
 import io.freshet.streaming.api.functions.windowing.ProcessWindowFunction;
 import io.freshet.streaming.api.functions.windowing.WindowFunction;
 import io.freshet.streaming.api.windowing.assigners.WindowAssigner;
+import io.freshet.streaming.api.windowing.evictors.Evictor;
 import io.freshet.streaming.api.windowing.triggers.Trigger;
 import io.freshet.streaming.api.windowing.windows.Window;
 import io.freshet.streaming.runtime.operators.windowing.InternalWindowFunction;
@@ -29,6 +30,7 @@ public class WindowedStream<T, K, W extends Window> {
     private Trigger<? super T, ? super W> trigger;
     private long allowedLateness;
     private io.freshet.util.OutputTag<T> lateDataOutputTag;
+    private Evictor<? super T, ? super W> evictor;
 
     public WindowedStream(KeyedStream<T, K> input, WindowAssigner<? super T, W> windowAssigner) {
         this.input = input;
@@ -62,9 +64,13 @@ public class WindowedStream<T, K, W extends Window> {
         return this;
     }
 
-    /** Not supported yet: evictors. */
-    public WindowedStream<T, K, W> evictor(Object evictor) {
-        throw new UnsupportedOperationException("Window evictors are not supported by this build yet.");
+    /**
+     * Evicts elements from a window when it fires. The window then keeps all its elements: {@code reduce} and
+     * {@code aggregate} run over what the evictor leaves, when the window fires, instead of as elements arrive.
+     */
+    public WindowedStream<T, K, W> evictor(Evictor<? super T, ? super W> evictor) {
+        this.evictor = java.util.Objects.requireNonNull(evictor, "the Evictor of evictor(...)");
+        return this;
     }
 
     // ---- window functions ----
@@ -201,7 +207,13 @@ public class WindowedStream<T, K, W extends Window> {
     private <ACC, V, R> SingleOutputStreamOperator<R> build(String name, TypeInformation<R> type,
             WindowContents<T, ACC, V> contents, InternalWindowFunction<V, R, K, W> function) {
         WindowOperator<K, T, ACC, V, R, W> operator = new WindowOperator<>(windowAssigner, trigger, contents,
-                function, allowedLateness, lateDataOutputTag);
-        return input.transform(name, type, operator);
+                function, allowedLateness, lateDataOutputTag, evictor);
+        return input.transform(evictor == null ? name : name.replace("Window(", "EvictingWindow("), type, operator);
+    }
+
+    /** Applies a window function of the engine's own (window joins and coGroups), over all elements. */
+    <R> SingleOutputStreamOperator<R> apply(String name, InternalWindowFunction<T, R, K, W> function,
+            TypeInformation<R> resultType) {
+        return build(name, resultType, (WindowContents) WindowContents.listing(), function);
     }
 }

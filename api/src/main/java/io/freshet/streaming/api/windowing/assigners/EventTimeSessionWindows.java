@@ -32,6 +32,12 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
         return withGap(size.toDuration());
     }
 
+    /** Sessions whose gap each element sets. */
+    public static <T> DynamicEventTimeSessionWindows<T> withDynamicGap(
+            SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor) {
+        return new DynamicEventTimeSessionWindows<>(sessionWindowTimeGapExtractor);
+    }
+
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
         if (timestamp == Long.MIN_VALUE) {

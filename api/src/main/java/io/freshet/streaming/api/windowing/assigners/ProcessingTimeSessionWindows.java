@@ -27,6 +27,17 @@ public class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, 
         return new ProcessingTimeSessionWindows(size.toMillis());
     }
 
+    @Deprecated
+    public static ProcessingTimeSessionWindows withGap(io.freshet.streaming.api.windowing.time.Time size) {
+        return withGap(size.toDuration());
+    }
+
+    /** Sessions whose gap each element sets. */
+    public static <T> DynamicProcessingTimeSessionWindows<T> withDynamicGap(
+            SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor) {
+        return new DynamicProcessingTimeSessionWindows<>(sessionWindowTimeGapExtractor);
+    }
+
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
         long now = context.getCurrentProcessingTime();

@@ -37,6 +37,19 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
     }
 
     @Deprecated
+    public static SlidingEventTimeWindows of(io.freshet.streaming.api.windowing.time.Time size, io.freshet.streaming.api.windowing.time.Time slide, io.freshet.streaming.api.windowing.time.Time offset) {
+        return of(size.toDuration(), slide.toDuration(), offset.toDuration());
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public long getSlide() {
+        return slide;
+    }
+
+    @Deprecated
     public static SlidingEventTimeWindows of(io.freshet.streaming.api.windowing.time.Time size,
             io.freshet.streaming.api.windowing.time.Time slide) {
         return of(size.toDuration(), slide.toDuration());

@@ -34,6 +34,24 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
         return new SlidingProcessingTimeWindows(size.toMillis(), slide.toMillis(), offset.toMillis() % slide.toMillis());
     }
 
+    @Deprecated
+    public static SlidingProcessingTimeWindows of(io.freshet.streaming.api.windowing.time.Time size, io.freshet.streaming.api.windowing.time.Time slide, io.freshet.streaming.api.windowing.time.Time offset) {
+        return of(size.toDuration(), slide.toDuration(), offset.toDuration());
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public long getSlide() {
+        return slide;
+    }
+
+    @Deprecated
+    public static SlidingProcessingTimeWindows of(io.freshet.streaming.api.windowing.time.Time size, io.freshet.streaming.api.windowing.time.Time slide) {
+        return of(size.toDuration(), slide.toDuration());
+    }
+
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
         return SlidingEventTimeWindows.slidingWindows(context.getCurrentProcessingTime(), size, slide, offset);

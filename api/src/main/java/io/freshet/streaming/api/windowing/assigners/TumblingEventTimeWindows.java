@@ -15,14 +15,23 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
 
     private final long size;
     private final long offset;
+    private final WindowStagger windowStagger;
+    /** This operator instance's stagger, chosen at its first element. */
+    private transient Long staggerOffset;
 
     protected TumblingEventTimeWindows(long size, long offset) {
+        this(size, offset, WindowStagger.ALIGNED);
+    }
+
+    protected TumblingEventTimeWindows(long size, long offset, WindowStagger windowStagger) {
         if (size <= 0 || Math.abs(offset) >= size) {
             throw new IllegalArgumentException("TumblingEventTimeWindows needs a positive size and |offset| < size,"
                     + " not size " + size + " ms and offset " + offset + " ms.");
         }
         this.size = size;
         this.offset = offset;
+        this.windowStagger = java.util.Objects.requireNonNull(windowStagger, "the WindowStagger of " + getClass()
+                .getSimpleName());
     }
 
     public static TumblingEventTimeWindows of(Duration size) {
@@ -34,8 +43,24 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
     }
 
     @Deprecated
+    public static TumblingEventTimeWindows of(io.freshet.streaming.api.windowing.time.Time size, io.freshet.streaming.api.windowing.time.Time offset) {
+        return of(size.toDuration(), offset.toDuration());
+    }
+
+    @Deprecated
     public static TumblingEventTimeWindows of(io.freshet.streaming.api.windowing.time.Time size) {
         return of(size.toDuration());
+    }
+
+    /** Windows of {@code size} with {@code offset}, each parallel operator shifted as {@code windowStagger} says. */
+    public static TumblingEventTimeWindows of(Duration size, Duration offset, WindowStagger windowStagger) {
+        return new TumblingEventTimeWindows(size.toMillis(), offset.toMillis() % size.toMillis(), windowStagger);
+    }
+
+    @Deprecated
+    public static TumblingEventTimeWindows of(io.freshet.streaming.api.windowing.time.Time size,
+            io.freshet.streaming.api.windowing.time.Time offset, WindowStagger windowStagger) {
+        return of(size.toDuration(), offset.toDuration(), windowStagger);
     }
 
     @Override
@@ -44,7 +69,10 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
             throw new IllegalStateException("A record has no timestamp: event-time windows need one. Assign them with"
                     + " assignTimestampsAndWatermarks(...) before the window, or use processing-time windows.");
         }
-        long start = TimeWindow.getWindowStartWithOffset(timestamp, offset, size);
+        if (staggerOffset == null) {
+            staggerOffset = windowStagger.getStaggerOffset(context.getCurrentProcessingTime(), size);
+        }
+        long start = TimeWindow.getWindowStartWithOffset(timestamp, (offset + staggerOffset) % size, size);
         return List.of(new TimeWindow(start, start + size));
     }
 

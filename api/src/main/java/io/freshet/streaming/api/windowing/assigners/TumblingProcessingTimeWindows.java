@@ -15,14 +15,23 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
 
     private final long size;
     private final long offset;
+    private final WindowStagger windowStagger;
+    /** This operator instance's stagger, chosen at its first element. */
+    private transient Long staggerOffset;
 
     private TumblingProcessingTimeWindows(long size, long offset) {
+        this(size, offset, WindowStagger.ALIGNED);
+    }
+
+    protected TumblingProcessingTimeWindows(long size, long offset, WindowStagger windowStagger) {
         if (size <= 0 || Math.abs(offset) >= size) {
             throw new IllegalArgumentException("TumblingProcessingTimeWindows needs a positive size and |offset| <"
                     + " size, not size " + size + " ms and offset " + offset + " ms.");
         }
         this.size = size;
         this.offset = offset;
+        this.windowStagger = java.util.Objects.requireNonNull(windowStagger, "the WindowStagger of " + getClass()
+                .getSimpleName());
     }
 
     public static TumblingProcessingTimeWindows of(Duration size) {
@@ -34,6 +43,26 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
     }
 
     @Deprecated
+    public static TumblingProcessingTimeWindows of(io.freshet.streaming.api.windowing.time.Time size, io.freshet.streaming.api.windowing.time.Time offset) {
+        return of(size.toDuration(), offset.toDuration());
+    }
+
+    /** Windows of {@code size} with {@code offset}, each parallel operator shifted as {@code windowStagger} says. */
+    public static TumblingProcessingTimeWindows of(Duration size, Duration offset, WindowStagger windowStagger) {
+        return new TumblingProcessingTimeWindows(size.toMillis(), offset.toMillis() % size.toMillis(), windowStagger);
+    }
+
+    @Deprecated
+    public static TumblingProcessingTimeWindows of(io.freshet.streaming.api.windowing.time.Time size,
+            io.freshet.streaming.api.windowing.time.Time offset, WindowStagger windowStagger) {
+        return of(size.toDuration(), offset.toDuration(), windowStagger);
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    @Deprecated
     public static TumblingProcessingTimeWindows of(io.freshet.streaming.api.windowing.time.Time size) {
         return of(size.toDuration());
     }
@@ -41,7 +70,10 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
         long now = context.getCurrentProcessingTime();
-        long start = TimeWindow.getWindowStartWithOffset(now, offset, size);
+        if (staggerOffset == null) {
+            staggerOffset = windowStagger.getStaggerOffset(context.getCurrentProcessingTime(), size);
+        }
+        long start = TimeWindow.getWindowStartWithOffset(now, (offset + staggerOffset) % size, size);
         return List.of(new TimeWindow(start, start + size));
     }
 

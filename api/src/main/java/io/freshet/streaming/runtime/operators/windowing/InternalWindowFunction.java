@@ -94,6 +94,27 @@ public abstract class InternalWindowFunction<IN, OUT, K, W extends Window> imple
         };
     }
 
+    /**
+     * Runs {@code adapter}, an engine-made window function around {@code userFunction} (window joins), and opens
+     * and closes {@code userFunction} with the operator.
+     */
+    public static <I, O, K, W extends Window> InternalWindowFunction<I, O, K, W> wrapping(
+            WindowFunction<I, O, K, W> adapter, Function userFunction) {
+        return new InternalWindowFunction<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void process(K key, W window, TimeContext time, Iterable<I> input, Collector<O> out) throws Exception {
+                adapter.apply(key, window, input, out);
+            }
+
+            @Override
+            Function function() {
+                return userFunction;
+            }
+        };
+    }
+
     public static <I, O, K, W extends Window> InternalWindowFunction<I, O, K, W> ofAll(
             AllWindowFunction<I, O, W> function) {
         return new InternalWindowFunction<>() {

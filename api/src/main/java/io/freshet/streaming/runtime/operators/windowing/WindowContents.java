@@ -29,6 +29,23 @@ public abstract class WindowContents<IN, ACC, R> implements Serializable {
     /** What the window function sees. */
     abstract Iterable<R> result(ACC accumulator) throws Exception;
 
+    /**
+     * What the window function sees for all of {@code values} at once: windows with an evictor keep their elements
+     * and compute this when they fire, from the elements the evictor left.
+     */
+    Iterable<R> resultOf(Iterable<IN> values) throws Exception {
+        ACC accumulator = null;
+        for (IN value : values) {
+            accumulator = add(accumulator, value);
+        }
+        return accumulator == null ? emptyResult() : result(accumulator);
+    }
+
+    /** The result of a window without elements; nothing, unless the contents have a value for it. */
+    Iterable<R> emptyResult() throws Exception {
+        return java.util.Collections.emptyList();
+    }
+
     /** The user function inside, to open and close with the operator (or null). */
     abstract Function function();
 
@@ -75,6 +92,11 @@ public abstract class WindowContents<IN, ACC, R> implements Serializable {
             }
 
             @Override
+            Iterable<O> emptyResult() {
+                return java.util.Collections.singletonList(aggregate.getResult(aggregate.createAccumulator()));
+            }
+
+            @Override
             Iterable<O> result(A accumulator) {
                 return java.util.Collections.singletonList(aggregate.getResult(accumulator));
             }
@@ -107,6 +129,11 @@ public abstract class WindowContents<IN, ACC, R> implements Serializable {
             @Override
             Iterable<T> result(ArrayList<T> accumulator) {
                 return accumulator;
+            }
+
+            @Override
+            Iterable<T> resultOf(Iterable<T> values) {
+                return values;
             }
 
             @Override

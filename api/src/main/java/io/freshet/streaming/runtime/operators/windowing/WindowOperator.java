@@ -23,6 +23,7 @@ import io.freshet.streaming.api.operators.InternalTimerService;
 import io.freshet.streaming.api.operators.OneInputStreamOperator;
 import io.freshet.streaming.api.operators.TimestampedCollector;
 import io.freshet.streaming.api.windowing.assigners.MergingWindowAssigner;
+import io.freshet.streaming.api.windowing.evictors.Evictor;
 import io.freshet.streaming.api.windowing.assigners.WindowAssigner;
 import io.freshet.streaming.api.windowing.triggers.Trigger;
 import io.freshet.streaming.api.windowing.triggers.TriggerResult;
@@ -37,6 +38,10 @@ import io.freshet.streaming.runtime.streamrecord.StreamRecord;
  *
  * <p>State per key: the key's live windows with their contents, and the trigger's state per window. A record that
  * only falls into windows already dropped is late and is discarded (counted in the log at DEBUG).
+ *
+ * <p>With an {@link Evictor}, a window keeps every element with its timestamp instead of its contents' accumulator;
+ * when it fires, the evictor trims the elements, the contents compute the result from what is left, the window
+ * function runs, and the evictor may trim again. A window the evictor emptied is dropped until its next element.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
 public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends AbstractStreamOperator<OUT>
@@ -51,6 +56,7 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
     private final InternalWindowFunction<R, OUT, K, W> windowFunction;
     private final long allowedLateness;
     private final io.freshet.util.OutputTag<IN> lateDataOutputTag;
+    private final Evictor<? super IN, ? super W> evictor;
 
     private transient ValueState<LinkedHashMap<W, ACC>> windowsState;
     private transient ValueState<HashMap<W, HashMap<String, Object>>> triggerState;
@@ -70,7 +76,16 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
     public WindowOperator(WindowAssigner<? super IN, W> windowAssigner, Trigger<? super IN, ? super W> trigger,
             WindowContents<IN, ACC, R> contents, InternalWindowFunction<R, OUT, K, W> windowFunction,
             long allowedLateness, io.freshet.util.OutputTag<IN> lateDataOutputTag) {
+        this(windowAssigner, trigger, contents, windowFunction, allowedLateness, lateDataOutputTag, null);
+    }
+
+    /** @param evictor what to evict from a window when it fires, or null to keep the contents' accumulator */
+    public WindowOperator(WindowAssigner<? super IN, W> windowAssigner, Trigger<? super IN, ? super W> trigger,
+            WindowContents<IN, ACC, R> contents, InternalWindowFunction<R, OUT, K, W> windowFunction,
+            long allowedLateness, io.freshet.util.OutputTag<IN> lateDataOutputTag,
+            Evictor<? super IN, ? super W> evictor) {
         this.lateDataOutputTag = lateDataOutputTag;
+        this.evictor = evictor;
         if (allowedLateness < 0) {
             throw new IllegalArgumentException("The allowed lateness must not be negative: " + allowedLateness);
         }
@@ -143,14 +158,14 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
                 continue;
             }
             accepted = true;
-            ACC accumulator = contents.add(windows.get(window), value);
+            ACC accumulator = add(windows.get(window), element);
             windows.put(window, accumulator);
             context.window = window;
             TriggerResult result = ((Trigger) trigger).onElement(value, element.getTimestamp(), window, context);
             if (result.isFire()) {
                 emit(window, accumulator);
             }
-            if (result.isPurge()) {
+            if (result.isPurge() || evictedAll(accumulator)) {
                 windows.remove(window);
             }
             registerCleanupTimer(window);
@@ -180,7 +195,7 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
             for (W member : group) {
                 ACC memberAccumulator = windows.remove(member);
                 if (memberAccumulator != null) {
-                    accumulator = accumulator == null ? memberAccumulator : contents.merge(accumulator, memberAccumulator);
+                    accumulator = accumulator == null ? memberAccumulator : merge(accumulator, memberAccumulator);
                 }
                 if (!member.equals(merged) && !member.equals(window)) {
                     context.window = member;
@@ -230,7 +245,7 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
             if (result.isFire() && accumulator != null) {
                 emit(window, accumulator);
             }
-            if (result.isPurge()) {
+            if (result.isPurge() || evictedAll(accumulator)) {
                 windows.remove(window);
             }
             if (eventTime == windowAssigner.isEventTime() && time >= cleanupTime(window)) {
@@ -242,9 +257,58 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
         store(windows);
     }
 
+    // ---- contents, with or without an evictor ----
+
+    private ACC add(ACC accumulator, StreamRecord<IN> element) throws Exception {
+        if (evictor == null) {
+            return contents.add(accumulator, element.getValue());
+        }
+        ArrayList<TimestampedValue<IN>> elements = accumulator == null ? new ArrayList<>() : (ArrayList) accumulator;
+        elements.add(TimestampedValue.from(element));
+        return (ACC) elements;
+    }
+
+    private ACC merge(ACC first, ACC second) throws Exception {
+        if (evictor == null) {
+            return contents.merge(first, second);
+        }
+        ((ArrayList) first).addAll((ArrayList) second);
+        return first;
+    }
+
+    private boolean evictedAll(ACC accumulator) {
+        return evictor != null && accumulator != null && ((ArrayList<?>) accumulator).isEmpty();
+    }
+
     private void emit(W window, ACC accumulator) throws Exception {
         collector.setAbsoluteTimestamp(window.maxTimestamp());
-        windowFunction.process((K) getCurrentKey(), window, context, contents.result(accumulator), collector);
+        if (evictor == null) {
+            windowFunction.process((K) getCurrentKey(), window, context, contents.result(accumulator), collector);
+            return;
+        }
+        ArrayList<TimestampedValue<IN>> elements = (ArrayList) accumulator;
+        Evictor<IN, W> typedEvictor = (Evictor) evictor;
+        typedEvictor.evictBefore(elements, elements.size(), window, context);
+        Iterable<R> result = contents.resultOf(valuesOf(elements));
+        windowFunction.process((K) getCurrentKey(), window, context, result, collector);
+        typedEvictor.evictAfter(elements, elements.size(), window, context);
+    }
+
+    /** The values of {@code elements}, as a view. */
+    private static <T> Iterable<T> valuesOf(List<TimestampedValue<T>> elements) {
+        return () -> new java.util.Iterator<>() {
+            private final java.util.Iterator<TimestampedValue<T>> inner = elements.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return inner.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return inner.next().getValue();
+            }
+        };
     }
 
     private void store(LinkedHashMap<W, ACC> windows) throws Exception {
@@ -299,7 +363,8 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
     }
 
     /** The trigger's and window function's view, scoped to the current key and {@link #window}. */
-    private final class WindowContext implements Trigger.OnMergeContext, InternalWindowFunction.TimeContext {
+    private final class WindowContext
+            implements Trigger.OnMergeContext, InternalWindowFunction.TimeContext, Evictor.EvictorContext {
         W window;
 
         @Override
