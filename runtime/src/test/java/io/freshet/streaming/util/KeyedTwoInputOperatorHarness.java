@@ -134,6 +134,9 @@ public final class KeyedTwoInputOperatorHarness<K, IN1, IN2, OUT> implements Aut
         }
 
         @Override
+        public void emitWatermarkStatus(io.freshet.streaming.runtime.watermarkstatus.WatermarkStatus status) {}
+
+        @Override
         public void close() {}
     }
 
