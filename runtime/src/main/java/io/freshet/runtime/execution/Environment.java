@@ -64,4 +64,9 @@ public interface Environment {
 
     /** Directories for the task's temporary files (spilling); at least one. */
     File[] getTaskManagerTempDirectories();
+
+    /** Where the task's operators send events to their coordinators on the JobManager. */
+    default io.freshet.runtime.jobgraph.tasks.TaskOperatorEventGateway getOperatorCoordinatorEventGateway() {
+        throw new UnsupportedOperationException("This environment cannot reach operator coordinators.");
+    }
 }

@@ -64,6 +64,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
     private ExecutionGraph executionGraph;
     private SlotPool slotPool;
     private RegionScheduler scheduler;
+    private OperatorCoordinators coordinators;
     private ResourceManagerGateway resourceManager;
     private int declaredSlots;
     private long startTime;
@@ -134,6 +135,10 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         scheduler = new RegionScheduler(executionGraph, PipelinedRegionTopology.fromJobGraph(jobGraph), slotPool,
                 restartStrategy, getUnfencedMainThreadExecutor(), rpcTimeout);
         scheduler.getJobTerminationFuture().whenComplete((status, failure) -> runAsyncWithoutFencing(() -> jobEnded(status)));
+        coordinators = new OperatorCoordinators(jobGraph, executionGraph, rpcTimeout,
+                cause -> runAsyncWithoutFencing(() -> scheduler.failJob(cause)));
+        scheduler.setSubtaskResetListener(coordinators::subtaskReset);
+        coordinators.start();
         taskManagerHeartbeats = heartbeatServices.createHeartbeatManagerSender(resourceId,
                 new TaskManagerHeartbeatListener(), getUnfencedMainThreadExecutor(), log);
         log.info("Starting execution of {} with restart strategy {}.", description, restartStrategy);
@@ -148,6 +153,9 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         }
         if (scheduler != null && !executionGraph.getState().isTerminalState()) {
             scheduler.cancel();
+        }
+        if (coordinators != null) {
+            coordinators.close();
         }
         if (slotPool != null) {
             slotPool.releaseAll(new IllegalStateException("the JobMaster of " + jobGraph.getJobID() + " stopped"));
@@ -174,6 +182,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
                 executionGraph.getFailureCause(), System.currentTimeMillis() - startTime);
         log.info("Job '{}' ({}) reached terminal state {}.", jobGraph.getName(), jobGraph.getJobID(), status);
         finalExecutionGraph = ArchivedExecutionGraph.of(executionGraph);
+        coordinators.close();
         slotPool.releaseAll(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
         disconnectTaskManagers(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
         disconnectFromResourceManager(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
@@ -305,6 +314,19 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
     public CompletableFuture<Collection<SlotOffer>> offerSlots(ResourceID taskManagerId, Collection<SlotOffer> slots,
             Duration timeout) {
         return CompletableFuture.completedFuture(slotPool.offerSlots(taskManagerId, slots));
+    }
+
+    @Override
+    public CompletableFuture<Acknowledge> sendOperatorEventToCoordinator(ExecutionAttemptID task,
+            io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent) {
+        try {
+            if (coordinators != null) {
+                coordinators.deliverToCoordinator(task, operatorId, serializedEvent);
+            }
+            return CompletableFuture.completedFuture(Acknowledge.get());
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

@@ -42,6 +42,11 @@ public interface JobMasterGateway extends FencedRpcGateway<JobMasterId> {
     /** The TaskExecutor is gone or gave up the job: its tasks fail, its slots are no longer usable. */
     CompletableFuture<Acknowledge> disconnectTaskManager(ResourceID taskManagerId, Exception cause);
 
+    /** An event of a task's operator for the operator's coordinator (a split source's reader to its enumerator). */
+    CompletableFuture<Acknowledge> sendOperatorEventToCoordinator(
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task,
+            io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent);
+
     /** The ResourceManager lost the connection: register again at the current leader. */
     void disconnectResourceManager(ResourceManagerId resourceManagerId, Exception cause);
 }

@@ -36,6 +36,12 @@ final class RpcTaskManagerGateway implements TaskManagerGateway {
     }
 
     @Override
+    public CompletableFuture<Acknowledge> sendOperatorEventToTask(ExecutionAttemptID task,
+            io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent, Duration timeout) {
+        return gateway.sendOperatorEventToTask(task, operatorId, serializedEvent, timeout);
+    }
+
+    @Override
     public CompletableFuture<Acknowledge> freeSlot(AllocationID allocationId, Throwable cause, Duration timeout) {
         return gateway.freeSlot(allocationId, cause, timeout);
     }

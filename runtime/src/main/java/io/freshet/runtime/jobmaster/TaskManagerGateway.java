@@ -20,5 +20,11 @@ public interface TaskManagerGateway {
 
     CompletableFuture<Acknowledge> cancelTask(ExecutionAttemptID executionAttemptId, Duration timeout);
 
+    /** Hands an operator coordinator's event to the operator in task {@code task}. */
+    default CompletableFuture<Acknowledge> sendOperatorEventToTask(ExecutionAttemptID task,
+            io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent, Duration timeout) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("operator events"));
+    }
+
     CompletableFuture<Acknowledge> freeSlot(AllocationID allocationId, Throwable cause, Duration timeout);
 }

@@ -68,6 +68,8 @@ public final class RegionScheduler {
     /** Per region, bumped on every restart, so late slot futures of an earlier attempt are ignored. */
     private final Map<PipelinedRegion, Integer> regionVersions = new HashMap<>();
     private final Set<PipelinedRegion> restartingRegions = new HashSet<>();
+    /** Told of every subtask that starts over as a new attempt (operator coordinators forget what it had). */
+    private java.util.function.Consumer<ExecutionVertex> resetListener = vertex -> {};
 
     public RegionScheduler(ExecutionGraph graph, PipelinedRegionTopology topology, ExecutionSlotAllocator slotAllocator,
             RestartBackoffTimeStrategy restartStrategy, ScheduledExecutor mainThreadExecutor, Duration rpcTimeout) {
@@ -77,6 +79,11 @@ public final class RegionScheduler {
         this.restartStrategy = restartStrategy;
         this.mainThreadExecutor = mainThreadExecutor;
         this.rpcTimeout = rpcTimeout;
+    }
+
+    /** Registers who is told of every subtask reset before its new attempt is scheduled. */
+    public void setSubtaskResetListener(java.util.function.Consumer<ExecutionVertex> listener) {
+        this.resetListener = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     public ExecutionGraph getExecutionGraph() {
@@ -327,6 +334,7 @@ public final class RegionScheduler {
         for (PipelinedRegion region : regions) {
             for (ExecutionVertex vertex : verticesOf(region)) {
                 vertex.resetForNewExecution();
+                resetListener.accept(vertex);
             }
         }
         for (PipelinedRegion region : regions) {
@@ -334,6 +342,22 @@ public final class RegionScheduler {
                 scheduleRegion(region);
             }
         }
+    }
+
+    /**
+     * Fails the whole job at once with {@code cause}, without restarts (a failure no restart can fix, such as an
+     * operator coordinator that broke): every subtask is cancelled and the job ends FAILED.
+     */
+    public void failJob(Throwable cause) {
+        if (graph.getState() != JobStatus.RUNNING) {
+            return;
+        }
+        LOG.info("Job {} ({}) fails: {}", graph.getJobName(), graph.getJobId(), cause.toString(), cause);
+        graph.recordFailure(new ErrorInfo(cause, System.currentTimeMillis(), null, null, null));
+        graph.setFailureCause(cause);
+        graph.transitionState(JobStatus.FAILING);
+        cancelAll();
+        checkTermination();
     }
 
     // ---- cancellation ----

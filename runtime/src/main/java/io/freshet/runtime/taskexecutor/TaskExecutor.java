@@ -747,6 +747,22 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     }
 
     @Override
+    public CompletableFuture<Acknowledge> sendOperatorEventToTask(ExecutionAttemptID executionAttemptId,
+            io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent, Duration timeout) {
+        Optional<Task> task = taskSlotTable.getTask(executionAttemptId);
+        if (task.isEmpty()) {
+            return FutureUtils.completedExceptionally(new TaskException("Cannot find task " + executionAttemptId
+                    + " on TaskExecutor " + resourceId + " for an operator event."));
+        }
+        try {
+            task.get().deliverOperatorEvent(operatorId, serializedEvent);
+            return CompletableFuture.completedFuture(Acknowledge.get());
+        } catch (Exception e) {
+            return FutureUtils.completedExceptionally(e);
+        }
+    }
+
+    @Override
     public CompletableFuture<List<TaskIOMetricsSnapshot>> requestTaskIOMetrics(JobID jobId, Duration timeout) {
         List<TaskIOMetricsSnapshot> snapshots = new ArrayList<>();
         for (Task task : taskSlotTable.getTasks(jobId)) {
@@ -784,6 +800,26 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         @Override
         public void updateTaskExecutionState(TaskExecutionState taskExecutionState) {
             runAsync(() -> forwardTaskExecutionState(jobId, taskExecutionState));
+        }
+
+        @Override
+        public void sendOperatorEventToCoordinator(ExecutionAttemptID attemptId,
+                io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent) {
+            runAsync(() -> {
+                JobManagerConnection job = jobs.get(jobId);
+                if (job == null || job.gateway == null) {
+                    log.debug("Dropping an operator event of {} of job {}: no JobManager connection.", attemptId,
+                            jobId);
+                    return;
+                }
+                job.gateway.sendOperatorEventToCoordinator(attemptId, operatorId, serializedEvent)
+                        .whenComplete((ack, error) -> {
+                            if (error != null) {
+                                log.info("Could not send an operator event of {} to the JobManager of job {}: {}",
+                                        attemptId, jobId, error.getMessage());
+                            }
+                        });
+            });
         }
 
         @Override

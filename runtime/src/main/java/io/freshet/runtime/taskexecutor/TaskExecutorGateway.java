@@ -44,6 +44,10 @@ public interface TaskExecutorGateway extends RpcGateway {
      */
     CompletableFuture<Acknowledge> cancelTask(ExecutionAttemptID executionAttemptId, @RpcTimeout Duration timeout);
 
+    /** An event from an operator's coordinator for the operator in task {@code task}. */
+    CompletableFuture<Acknowledge> sendOperatorEventToTask(ExecutionAttemptID task,
+            io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent, @RpcTimeout Duration timeout);
+
     /** Busy, idle and backpressured time of each task of the job this TaskExecutor runs now. */
     CompletableFuture<java.util.List<TaskIOMetricsSnapshot>> requestTaskIOMetrics(io.freshet.api.common.JobID jobId,
             @RpcTimeout Duration timeout);

@@ -29,6 +29,22 @@ public final class RuntimeEnvironment implements Environment {
     private final List<ResultPartitionWriter> writers;
     private final List<InputGate> inputGates;
     private final File[] tempDirectories;
+    private io.freshet.runtime.jobgraph.tasks.TaskOperatorEventGateway operatorEventGateway;
+
+    /** Sets where operator events go (the task's TaskExecutor, on to the JobMaster). */
+    public RuntimeEnvironment withOperatorEventGateway(
+            io.freshet.runtime.jobgraph.tasks.TaskOperatorEventGateway gateway) {
+        this.operatorEventGateway = gateway;
+        return this;
+    }
+
+    @Override
+    public io.freshet.runtime.jobgraph.tasks.TaskOperatorEventGateway getOperatorCoordinatorEventGateway() {
+        if (operatorEventGateway == null) {
+            throw new UnsupportedOperationException("This task cannot reach operator coordinators.");
+        }
+        return operatorEventGateway;
+    }
 
     public RuntimeEnvironment(JobID jobId, ExecutionAttemptID executionId, TaskInfo taskInfo,
             Configuration jobConfiguration, Configuration taskConfiguration, Map<String, byte[]> userPayloads,

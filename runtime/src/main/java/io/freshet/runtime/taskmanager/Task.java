@@ -210,7 +210,9 @@ public class Task implements Runnable {
             Environment environment = new RuntimeEnvironment(deployment.getJobId(), deployment.getExecutionAttemptId(),
                     taskInfo, deployment.getJobConfiguration(), deployment.getTaskConfiguration(),
                     deployment.getUserPayloads(), userCodeClassLoader, memoryManager, writers, inputGates,
-                    tempDirectories);
+                    tempDirectories).withOperatorEventGateway((operatorId, event) ->
+                            taskManagerActions.sendOperatorEventToCoordinator(deployment.getExecutionAttemptId(),
+                                    operatorId, event));
             created = instantiate(invokableClass, environment);
             invokable = created;
 
@@ -437,6 +439,26 @@ public class Task implements Runnable {
     // ---- cancellation ----
 
     /** Cancels the task: it ends as CANCELED (or in whatever terminal state it reaches first). Idempotent. */
+    /**
+     * Hands an event of an operator coordinator to the running invokable.
+     *
+     * @throws IllegalStateException when the task does not run (yet, or any more) or cannot take events
+     */
+    public void deliverOperatorEvent(io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent)
+            throws Exception {
+        TaskInvokable target = invokable;
+        ExecutionState state = getExecutionState();
+        if (target == null || (state != ExecutionState.RUNNING && state != ExecutionState.INITIALIZING)) {
+            throw new IllegalStateException("Task " + taskNameWithSubtask + " is " + state + " and takes no operator"
+                    + " events.");
+        }
+        if (!(target instanceof io.freshet.runtime.jobgraph.tasks.CoordinatedTask)) {
+            throw new IllegalStateException("Task " + taskNameWithSubtask + " has no coordinated operators.");
+        }
+        ((io.freshet.runtime.jobgraph.tasks.CoordinatedTask) target).dispatchOperatorEvent(operatorId,
+                serializedEvent);
+    }
+
     public void cancelExecution() {
         LOG.info("Attempting to cancel task {} ({}).", taskNameWithSubtask, getExecutionId());
         cancelOrFailAndCancelInvokable(ExecutionState.CANCELING, null);

@@ -12,6 +12,10 @@ public interface TaskManagerActions {
      */
     void updateTaskExecutionState(TaskExecutionState taskExecutionState);
 
+    /** Sends an operator's event to its coordinator on the JobMaster; events of one task arrive in order. */
+    void sendOperatorEventToCoordinator(io.freshet.runtime.executiongraph.ExecutionAttemptID attemptId,
+            io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent);
+
     /** Something happened the TaskExecutor cannot recover from (a task that does not stop when cancelled). */
     void notifyFatalError(String message, Throwable cause);
 }

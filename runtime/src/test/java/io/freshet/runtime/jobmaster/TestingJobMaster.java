@@ -27,6 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class TestingJobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMasterGateway {
 
+    @Override
+    public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> sendOperatorEventToCoordinator(
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, io.freshet.runtime.jobgraph.JobVertexID operatorId,
+            byte[] serializedEvent) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("operator events"));
+    }
+
+
     private final JobID jobId;
     private final JobMasterId jobMasterId;
     private final ResourceID resourceId;

@@ -30,6 +30,14 @@ import io.freshet.runtime.taskmanager.TaskExecutionState;
  */
 class TestingJobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMasterGateway {
 
+    @Override
+    public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> sendOperatorEventToCoordinator(
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, io.freshet.runtime.jobgraph.JobVertexID operatorId,
+            byte[] serializedEvent) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("operator events"));
+    }
+
+
     final JobMasterId leaderId;
     final ResourceID ownResourceId = ResourceID.generate();
     final Set<AllocationID> rejectedAllocations = ConcurrentHashMap.newKeySet();

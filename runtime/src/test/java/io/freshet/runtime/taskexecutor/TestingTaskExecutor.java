@@ -30,6 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class TestingTaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
+    @Override
+    public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> sendOperatorEventToTask(
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, io.freshet.runtime.jobgraph.JobVertexID operatorId,
+            byte[] serializedEvent, java.time.Duration timeout) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("operator events"));
+    }
+
+
     /** How {@code requestSlot} answers. */
     public enum SlotRequestBehaviour {
         ACCEPT,

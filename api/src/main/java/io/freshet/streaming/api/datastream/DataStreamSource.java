@@ -8,6 +8,13 @@ public class DataStreamSource<T> extends SingleOutputStreamOperator<T> {
 
     private final boolean isParallel;
 
+    /** The stream of a split-based source ({@code fromSource}), which is always parallel. */
+    public DataStreamSource(StreamExecutionEnvironment environment,
+            io.freshet.streaming.api.transformations.SourceTransformation<T> transformation) {
+        super(environment, transformation);
+        this.isParallel = true;
+    }
+
     public DataStreamSource(StreamExecutionEnvironment environment, LegacySourceTransformation<T> transformation,
             boolean isParallel) {
         super(environment, transformation);

@@ -288,6 +288,42 @@ public class StreamExecutionEnvironment {
                 io.freshet.api.common.typeinfo.Types.STRING, true);
     }
 
+    /**
+     * A split-based source: its enumerator runs on the JobManager and hands splits to the readers in the tasks;
+     * {@code timestampsAndWatermarks} gives the records their timestamps and the stream its watermarks (use
+     * {@code WatermarkStrategy.noWatermarks()} for none).
+     */
+    public <OUT> DataStreamSource<OUT> fromSource(io.freshet.api.connector.source.Source<OUT, ?, ?> source,
+            io.freshet.api.common.eventtime.WatermarkStrategy<OUT> timestampsAndWatermarks, String sourceName) {
+        return fromSource(source, timestampsAndWatermarks, sourceName, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <OUT> DataStreamSource<OUT> fromSource(io.freshet.api.connector.source.Source<OUT, ?, ?> source,
+            io.freshet.api.common.eventtime.WatermarkStrategy<OUT> timestampsAndWatermarks, String sourceName,
+            TypeInformation<OUT> typeInfo) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(timestampsAndWatermarks, "timestampsAndWatermarks (use WatermarkStrategy.noWatermarks())");
+        TypeInformation<OUT> type = typeInfo;
+        if (type == null && source instanceof ResultTypeQueryable) {
+            type = ((ResultTypeQueryable<OUT>) source).getProducedType();
+        }
+        if (type == null) {
+            try {
+                type = (TypeInformation<OUT>) TypeExtractor.createTypeInfo(io.freshet.api.connector.source.Source.class,
+                        source.getClass(), 0, null, null);
+            } catch (InvalidTypesException e) {
+                type = (TypeInformation<OUT>) new MissingTypeInfo(sourceName, e);
+            }
+        }
+        clean(source);
+        clean(timestampsAndWatermarks);
+        io.freshet.streaming.api.transformations.SourceTransformation<OUT> transformation =
+                new io.freshet.streaming.api.transformations.SourceTransformation<>(sourceName, source,
+                        timestampsAndWatermarks, type, getParallelism(), getConfig().getAutoWatermarkInterval());
+        return new DataStreamSource<>(this, transformation);
+    }
+
     public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function) {
         return addSource(function, "Custom Source");
     }

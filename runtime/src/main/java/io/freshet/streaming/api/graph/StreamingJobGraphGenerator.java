@@ -45,6 +45,11 @@ import io.freshet.streaming.api.transformations.OneInputTransformation;
 import io.freshet.streaming.api.transformations.PartitionTransformation;
 import io.freshet.streaming.api.transformations.PartitionTransformation.Kind;
 import io.freshet.streaming.api.transformations.SideOutputTransformation;
+import io.freshet.streaming.api.transformations.SourceTransformation;
+import io.freshet.streaming.api.operators.SourceOperator;
+import io.freshet.api.connector.source.Boundedness;
+import io.freshet.runtime.operators.coordination.OperatorCoordinator;
+import io.freshet.runtime.source.coordinator.SourceCoordinatorProvider;
 import io.freshet.streaming.api.transformations.TwoInputTransformation;
 import io.freshet.streaming.api.transformations.UnionTransformation;
 import io.freshet.streaming.runtime.tasks.ChainConfig;
@@ -68,8 +73,8 @@ import io.freshet.util.OutputTag;
  *       ({@code Source: Collection Source -> Map -> Sink: Print to Std. Out}); streaming edges are
  *       PIPELINED_BOUNDED; FORWARD and RESCALE edges are POINTWISE, the others ALL_TO_ALL.</li>
  *   <li>BATCH mode ({@code execution.runtime-mode: BATCH}, or AUTOMATIC with only bounded sources): every edge is
- *       BLOCKING, so the job runs stage by stage, and the resolved mode goes into the job configuration, where
- *       tasks sort keyed inputs by key before their operators read them.</li>
+ *       BLOCKING, so the job runs stage by stage, and every chain is told (its tasks sort keyed inputs by key before
+ *       their operators read them); the resolved mode also goes into the job configuration.</li>
  *   <li>Keyed edges route by key group over the consumer's max parallelism (the operator's, else
  *       {@code pipeline.max-parallelism}, else derived from its parallelism); its keyed state uses the same.</li>
  *   <li>A chain whose head has a {@code uid} (or {@code setUidHash}) gets a JobVertexID derived from it, the same
@@ -116,7 +121,8 @@ public final class StreamingJobGraphGenerator {
         }
 
         String displayName() {
-            if (transformation instanceof LegacySourceTransformation) {
+            if (transformation instanceof LegacySourceTransformation
+                    || transformation instanceof SourceTransformation) {
                 return "Source: " + transformation.getName();
             }
             if (transformation instanceof LegacySinkTransformation) {
@@ -190,6 +196,11 @@ public final class StreamingJobGraphGenerator {
         List<Transformation<?>> inputs;
         if (transformation instanceof LegacySourceTransformation) {
             operator = ((LegacySourceTransformation<?>) transformation).getOperator();
+            inputs = List.of();
+        } else if (transformation instanceof SourceTransformation) {
+            SourceTransformation<?> source = (SourceTransformation<?>) transformation;
+            operator = new SourceOperator(source.getSource(), source.getWatermarkStrategy(),
+                    source.getAutoWatermarkIntervalMillis());
             inputs = List.of();
         } else if (transformation instanceof OneInputTransformation) {
             operator = ((OneInputTransformation<?, ?>) transformation).getOperator();
@@ -320,7 +331,7 @@ public final class StreamingJobGraphGenerator {
             try {
                 chain.vertex.setUserObject(ChainConfig.PAYLOAD_KEY, new ChainConfig(chain.operatorConfigs,
                         chain.networkOutputConfigs, chain.inputSerializer, chain.inputSerializer2, chain.gateInputs,
-                        bufferTimeout));
+                        bufferTimeout, batch));
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("The operators of '" + chain.vertex.getName() + "' cannot be"
                         + " serialized (" + e + "); every function and field they hold must be Serializable or"
@@ -344,8 +355,11 @@ public final class StreamingJobGraphGenerator {
             return false;
         }
         for (Node node : order) {
-            if (node.transformation instanceof LegacySourceTransformation
-                    && !((LegacySourceTransformation<?>) node.transformation).isBounded()) {
+            boolean unbounded = node.transformation instanceof LegacySourceTransformation
+                    && !((LegacySourceTransformation<?>) node.transformation).isBounded()
+                    || node.transformation instanceof SourceTransformation
+                    && ((SourceTransformation<?>) node.transformation).getBoundedness() != Boundedness.BOUNDED;
+            if (unbounded) {
                 if (mode == RuntimeExecutionMode.BATCH) {
                     throw new IllegalStateException("Detected an UNBOUNDED source with the 'execution.runtime-mode'"
                             + " set to 'BATCH'. This combination is not allowed, please set the"
@@ -415,6 +429,15 @@ public final class StreamingJobGraphGenerator {
         chain.networkOutputConfigs = networkOutputs;
         JobVertex vertex = new JobVertex(name.toString(), vertexIdOf(head));
         vertex.setInvokableClassName(StreamTask.class.getName());
+        if (head.transformation instanceof SourceTransformation) {
+            try {
+                vertex.setUserObject(OperatorCoordinator.JOB_VERTEX_PAYLOAD_KEY, new SourceCoordinatorProvider(
+                        head.displayName(), ((SourceTransformation<?>) head.transformation).getSource()));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("The source of '" + head.displayName() + "' cannot be serialized ("
+                        + e + "); a Source and everything it holds must be Serializable.", e);
+            }
+        }
         vertex.setParallelism(head.parallelism);
         vertex.setMaxParallelism(head.maxParallelism);
         vertex.setSlotSharingGroup(slotSharingGroups.computeIfAbsent(head.slotSharingGroup(),

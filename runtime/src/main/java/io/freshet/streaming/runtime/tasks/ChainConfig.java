@@ -27,6 +27,7 @@ public final class ChainConfig implements Serializable {
     private final TypeSerializer<?> inputSerializer2;
     private final List<Integer> gateInputs;
     private final long bufferTimeoutMillis;
+    private final boolean batchExecution;
 
     /**
      * @param inputSerializer the serializer of the head's (first) input records, or null for a source chain
@@ -37,6 +38,14 @@ public final class ChainConfig implements Serializable {
     public ChainConfig(List<OperatorConfig> operators, List<NetworkOutputConfig> networkOutputs,
             TypeSerializer<?> inputSerializer, TypeSerializer<?> inputSerializer2, List<Integer> gateInputs,
             long bufferTimeoutMillis) {
+        this(operators, networkOutputs, inputSerializer, inputSerializer2, gateInputs, bufferTimeoutMillis, false);
+    }
+
+    /** @param batchExecution whether the job runs in BATCH mode (as resolved by the translator) */
+    public ChainConfig(List<OperatorConfig> operators, List<NetworkOutputConfig> networkOutputs,
+            TypeSerializer<?> inputSerializer, TypeSerializer<?> inputSerializer2, List<Integer> gateInputs,
+            long bufferTimeoutMillis, boolean batchExecution) {
+        this.batchExecution = batchExecution;
         this.operators = List.copyOf(operators);
         this.networkOutputs = List.copyOf(networkOutputs);
         this.inputSerializer = inputSerializer;
@@ -63,6 +72,11 @@ public final class ChainConfig implements Serializable {
 
     public TypeSerializer<?> getInputSerializer() {
         return inputSerializer;
+    }
+
+    /** Whether the job runs in BATCH mode: decided once by the translator (AUTOMATIC resolved). */
+    public boolean isBatchExecution() {
+        return batchExecution;
     }
 
     public long getBufferTimeoutMillis() {

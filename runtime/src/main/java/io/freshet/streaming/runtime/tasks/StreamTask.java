@@ -12,7 +12,6 @@ import io.freshet.api.common.JobInfoImpl;
 import io.freshet.api.common.TaskInfo;
 import io.freshet.api.common.typeutils.TypeSerializer;
 import io.freshet.api.java.functions.KeySelector;
-import io.freshet.api.common.RuntimeExecutionMode;
 import io.freshet.configuration.ExecutionOptions;
 import io.freshet.configuration.PipelineOptions;
 import io.freshet.runtime.execution.Environment;
@@ -29,6 +28,7 @@ import io.freshet.streaming.api.operators.OneInputStreamOperator;
 import io.freshet.streaming.api.operators.Output;
 import io.freshet.streaming.api.operators.StreamOperator;
 import io.freshet.streaming.api.operators.StreamOperatorParameters;
+import io.freshet.streaming.api.operators.SourceOperator;
 import io.freshet.streaming.api.operators.StreamSource;
 import io.freshet.streaming.api.operators.TwoInputStreamOperator;
 import io.freshet.streaming.runtime.io.StreamElementSerializer;
@@ -54,13 +54,18 @@ import io.freshet.util.InstantiationUtil;
  * passed, and whenever the task's input runs dry.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
-public class StreamTask extends AbstractInvokable {
+public class StreamTask extends AbstractInvokable implements io.freshet.runtime.jobgraph.tasks.CoordinatedTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
 
     private volatile StreamSource<?, ?> runningSource;
     private volatile boolean canceled;
     private TaskProcessingTimeService timeService;
+    /** Events of the head's coordinator, queued by TaskExecutor threads for the task thread. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> operatorEvents =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile java.util.concurrent.CompletableFuture<Void> operatorEventArrived =
+            new java.util.concurrent.CompletableFuture<>();
 
     public StreamTask(Environment environment) {
         super(environment);
@@ -84,8 +89,7 @@ public class StreamTask extends AbstractInvokable {
         for (int i = 0; i < operators.length; i++) {
             operators[i] = configs.get(i).getOperator();
         }
-        boolean batch = environment.getJobConfiguration().get(ExecutionOptions.RUNTIME_MODE)
-                == RuntimeExecutionMode.BATCH;
+        boolean batch = chain.isBatchExecution();
         List<RecordWriterOutput<?>> networkOutputs = new ArrayList<>();
         HeapKeyedStateBackend<Object> headBackend = null;
         KeySelector<Object, Object> headKeySelector = null;
@@ -121,13 +125,27 @@ public class StreamTask extends AbstractInvokable {
                 operators[i].setup(new StreamOperatorParameters(output, jobInfo, taskInfo, executionConfig,
                         userCodeClassLoader, backend, backend, timeService, batch));
             }
+            if (operators[0] instanceof SourceOperator) {
+                io.freshet.runtime.jobgraph.tasks.TaskOperatorEventGateway gateway =
+                        environment.getOperatorCoordinatorEventGateway();
+                io.freshet.runtime.jobgraph.JobVertexID vertexId = environment.getJobVertexId();
+                ((SourceOperator<?, ?>) operators[0]).setOperatorEventGateway(event -> {
+                    try {
+                        gateway.sendOperatorEventToCoordinator(vertexId, InstantiationUtil.serializeObject(event));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("cannot serialize " + event, e);
+                    }
+                }, environment.getJobConfiguration());
+            }
             boolean opened = false;
             try {
                 for (int i = operators.length - 1; i >= 0; i--) {
                     operators[i].open();
                 }
                 opened = true;
-                if (operators[0] instanceof StreamSource) {
+                if (operators[0] instanceof SourceOperator) {
+                    runSourceOperator((SourceOperator<?, ?>) operators[0], networkOutputs);
+                } else if (operators[0] instanceof StreamSource) {
                     runSource((StreamSource<?, ?>) operators[0], flushPolicy, networkOutputs, taskInfo);
                 } else if (batch && headBackend != null && operators[0] instanceof TwoInputStreamOperator) {
                     processSortedInputs((TwoInputStreamOperator) operators[0], chain, headBackend, headKeySelector,
@@ -251,6 +269,59 @@ public class StreamTask extends AbstractInvokable {
                 sourceThread.interrupt();
                 sourceThread.join(10_000);
             }
+        }
+    }
+
+    // ---- split sources ----
+
+    @Override
+    public void dispatchOperatorEvent(io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent) {
+        operatorEvents.add(serializedEvent);
+        operatorEventArrived.complete(null);
+    }
+
+    /**
+     * Runs a split source in the task thread: polls its reader while it has records; when it has none, sends the
+     * partly filled buffers and waits for the reader, an event from the enumerator (new splits) or a timer.
+     */
+    private void runSourceOperator(SourceOperator<?, ?> source, List<RecordWriterOutput<?>> networkOutputs)
+            throws Exception {
+        ClassLoader userCodeClassLoader = getUserCodeClassLoader();
+        while (!canceled) {
+            handleOperatorEvents(source, userCodeClassLoader);
+            if (timeService.isDue()) {
+                timeService.fireDueTimers();
+            }
+            io.freshet.core.io.InputStatus status = source.emitNext();
+            if (status == io.freshet.core.io.InputStatus.END_OF_INPUT) {
+                return;
+            }
+            if (status == io.freshet.core.io.InputStatus.NOTHING_AVAILABLE) {
+                for (RecordWriterOutput<?> output : networkOutputs) {
+                    output.flush();
+                }
+                java.util.concurrent.CompletableFuture<Void> eventArrived = operatorEventArrived;
+                if (!operatorEvents.isEmpty()) {
+                    continue;
+                }
+                try {
+                    java.util.concurrent.CompletableFuture.anyOf(source.getAvailableFuture(), eventArrived,
+                            timeService.dueFuture()).get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // look again (cancellation, events)
+                }
+            }
+        }
+    }
+
+    private void handleOperatorEvents(SourceOperator<?, ?> source, ClassLoader userCodeClassLoader) throws Exception {
+        if (operatorEvents.isEmpty()) {
+            return;
+        }
+        operatorEventArrived = new java.util.concurrent.CompletableFuture<>();
+        byte[] serialized;
+        while ((serialized = operatorEvents.poll()) != null) {
+            source.handleOperatorEvent(InstantiationUtil.deserializeObject(serialized, userCodeClassLoader));
         }
     }
 

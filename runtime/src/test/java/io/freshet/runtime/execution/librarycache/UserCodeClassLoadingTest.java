@@ -220,6 +220,11 @@ class UserCodeClassLoadingTest {
     }
 
     private static final class RecordingActions implements TaskManagerActions {
+
+        @Override
+        public void sendOperatorEventToCoordinator(io.freshet.runtime.executiongraph.ExecutionAttemptID attemptId,
+                io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent) {}
+
         final List<TaskExecutionState> updates = new CopyOnWriteArrayList<>();
 
         @Override

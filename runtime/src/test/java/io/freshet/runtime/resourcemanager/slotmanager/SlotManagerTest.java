@@ -155,6 +155,14 @@ class SlotManagerTest {
 
     /** Acknowledges every slot request at once. */
     private static class RecordingGateway implements TaskExecutorGateway {
+
+        @Override
+        public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> sendOperatorEventToTask(
+                io.freshet.runtime.executiongraph.ExecutionAttemptID task, io.freshet.runtime.jobgraph.JobVertexID operatorId,
+                byte[] serializedEvent, java.time.Duration timeout) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("operator events"));
+        }
+
         final List<SlotID> requests = new ArrayList<>();
 
         @Override
