@@ -295,6 +295,24 @@ public class DataStream<T> {
         return new ConnectedStreams<>(environment, this, dataStream);
     }
 
+    /** Connects this stream with a broadcast stream; {@code process} them with a (keyed) broadcast function. */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        return new BroadcastConnectedStream<>(environment, this, broadcastStream,
+                broadcastStream.getBroadcastStateDescriptors());
+    }
+
+    /**
+     * Sends every element to every parallel instance downstream, which keep the broadcast states
+     * {@code broadcastStateDescriptors} (maps changed only by the broadcast elements).
+     */
+    public BroadcastStream<T> broadcast(io.freshet.api.common.state.MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+        if (broadcastStateDescriptors == null || broadcastStateDescriptors.length == 0) {
+            throw new IllegalArgumentException("broadcast(...) needs at least one MapStateDescriptor of the broadcast"
+                    + " state; use broadcast() to only send every element everywhere.");
+        }
+        return new BroadcastStream<>(environment, broadcast(), broadcastStateDescriptors);
+    }
+
     /** Groups this stream with {@code otherStream} by key and window ({@code where}, {@code equalTo}, {@code window}). */
     public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> otherStream) {
         return new CoGroupedStreams<>(this, otherStream);

@@ -19,6 +19,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private transient ProcessingTimeService processingTimeService;
     private transient InternalTimerService<?> timerService;
     private transient boolean batchExecution;
+    private transient io.freshet.api.common.state.KeyedStateStore keyedStateStore;
 
     @Override
     public void setup(StreamOperatorParameters<OUT> parameters) {
@@ -27,6 +28,12 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.keyContext = parameters.getKeyContext();
         this.processingTimeService = parameters.getProcessingTimeService();
         this.batchExecution = parameters.isBatchExecution();
+        this.keyedStateStore = parameters.getKeyedStateStore();
+    }
+
+    /** The keyed state backend of a keyed operator, or null. */
+    protected io.freshet.api.common.state.KeyedStateStore getKeyedStateStore() {
+        return keyedStateStore;
     }
 
     /** Whether the job runs in BATCH mode: keyed input sorted by key, no watermarks until the input ends. */

@@ -34,7 +34,8 @@ import io.freshet.streaming.api.operators.KeyContext;
  * writes that key's entry. Values are stored as they are given (no copy), as Flink's heap backend does: a function
  * must not change an object after handing it to {@code update}. Confined to the task thread.
  */
-public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyContext {
+public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyContext,
+        io.freshet.streaming.api.operators.KeyedStateIterable {
 
     private final TypeSerializer<K> keySerializer;
     private final int maxParallelism;
@@ -133,6 +134,50 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
         return state(descriptor.getName(), MapState.class, store -> new HeapMapState<>((Store) store));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends io.freshet.api.common.state.State> void applyToAllKeys(
+            io.freshet.api.common.state.StateDescriptor<S, ?> descriptor,
+            io.freshet.runtime.state.KeyedStateFunction<Object, S> function) throws Exception {
+        S state = (S) stateFor(descriptor);
+        Registered registered = states.get(descriptor.getName());
+        List<K> keys = new ArrayList<>();
+        for (Map<K, Object> group : registered.store.groups) {
+            if (group != null) {
+                keys.addAll(group.keySet());
+            }
+        }
+        K previous = currentKey;
+        try {
+            for (K key : keys) {
+                setKey(key);
+                function.process(key, state);
+            }
+        } finally {
+            if (previous != null) {
+                setKey(previous);
+            } else {
+                currentKey = null;
+            }
+        }
+    }
+
+    /** The state a descriptor names, created (empty) if it was never used. */
+    private Object stateFor(io.freshet.api.common.state.StateDescriptor<?, ?> descriptor) {
+        if (descriptor instanceof ValueStateDescriptor) {
+            return getState((ValueStateDescriptor<?>) descriptor);
+        } else if (descriptor instanceof ListStateDescriptor) {
+            return getListState((ListStateDescriptor<?>) descriptor);
+        } else if (descriptor instanceof MapStateDescriptor) {
+            return getMapState((MapStateDescriptor<?, ?>) descriptor);
+        } else if (descriptor instanceof ReducingStateDescriptor) {
+            return getReducingState((ReducingStateDescriptor<?>) descriptor);
+        } else if (descriptor instanceof AggregatingStateDescriptor) {
+            return getAggregatingState((AggregatingStateDescriptor<?, ?, ?>) descriptor);
+        }
+        throw new IllegalArgumentException("Unknown kind of state descriptor: " + descriptor);
     }
 
     /** The number of keys with a value in any state (for tests and metrics). */

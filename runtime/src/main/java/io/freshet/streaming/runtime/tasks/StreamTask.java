@@ -147,6 +147,10 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                     runSourceOperator((SourceOperator<?, ?>) operators[0], networkOutputs);
                 } else if (operators[0] instanceof StreamSource) {
                     runSource((StreamSource<?, ?>) operators[0], flushPolicy, networkOutputs, taskInfo);
+                } else if (batch && headBackend != null && operators[0] instanceof TwoInputStreamOperator
+                        && headKeySelector2 == null) {
+                    processBroadcastThenSortedInput((TwoInputStreamOperator) operators[0], chain, headBackend,
+                            headKeySelector);
                 } else if (batch && headBackend != null && operators[0] instanceof TwoInputStreamOperator) {
                     processSortedInputs((TwoInputStreamOperator) operators[0], chain, headBackend, headKeySelector,
                             headKeySelector2);
@@ -473,6 +477,61 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         }
     }
 
+    /**
+     * BATCH execution of a keyed stream connected with a broadcast stream: the broadcast input is read whole first
+     * (the broadcast state is complete before any keyed record), then the keyed input sorted by key.
+     */
+    private void processBroadcastThenSortedInput(TwoInputStreamOperator<Object, Object, ?> head, ChainConfig chain,
+            HeapKeyedStateBackend<Object> backend, KeySelector<Object, Object> keySelector) throws Exception {
+        List<InputGate> gates = getEnvironment().getAllInputGates();
+        List<InputGate> gates1 = new ArrayList<>();
+        List<InputGate> gates2 = new ArrayList<>();
+        for (int i = 0; i < gates.size(); i++) {
+            gates.get(i).requestPartitions();
+            (chain.getGateInputs().get(i) == 2 ? gates2 : gates1).add(gates.get(i));
+        }
+        try (StreamTaskInput<Object> input1 = new StreamTaskInput<>(gates1, (TypeSerializer) chain.getInputSerializer());
+                StreamTaskInput<Object> input2 = new StreamTaskInput<>(gates2,
+                        (TypeSerializer) chain.getInputSerializer2());
+                KeyedInputSorter<Object> sorter = newSorter(chain, keySelector, chain.getInputSerializer(), 1)) {
+            while (!canceled) {
+                StreamElement element = input2.pollNext();
+                if (element == null) {
+                    if (input2.isFinished()) {
+                        break;
+                    }
+                    input2.waitForData(timeService.dueFuture());
+                } else if (element.isRecord()) {
+                    head.processElement2(element.asRecord());
+                }
+            }
+            if (canceled || !drainInto(input1, sorter)) {
+                return;
+            }
+            KeyedInputSorter.SortedRecords<Object> sorted = sorter.sorted();
+            boolean anyKey = false;
+            while (!canceled && sorted.next()) {
+                StreamRecord<Object> record = sorted.record();
+                if (sorted.isNewKey()) {
+                    if (anyKey) {
+                        endKey(head);
+                    }
+                    backend.setKey(keySelector.getKey(record.getValue()));
+                    anyKey = true;
+                }
+                head.processElement1(record);
+            }
+            if (canceled) {
+                return;
+            }
+            if (anyKey) {
+                endKey(head);
+            }
+            head.processWatermark1(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
+            head.processWatermark2(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
+        }
+    }
+
     private void processInput(OneInputStreamOperator<Object, ?> head, TypeSerializer<Object> inputSerializer,
             HeapKeyedStateBackend<Object> backend, KeySelector<Object, Object> keySelector,
             List<RecordWriterOutput<?>> networkOutputs) throws Exception {
@@ -560,8 +619,9 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 boolean first = from == input1;
                 if (element.isRecord()) {
                     StreamRecord<Object> record = element.asRecord();
-                    if (backend != null) {
-                        backend.setKey((first ? keySelector1 : keySelector2).getKey(record.getValue()));
+                    KeySelector<Object, Object> keySelector = first ? keySelector1 : keySelector2;
+                    if (backend != null && keySelector != null) {
+                        backend.setKey(keySelector.getKey(record.getValue()));
                     }
                     if (first) {
                         head.processElement1(record);
