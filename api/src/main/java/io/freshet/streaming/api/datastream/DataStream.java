@@ -18,10 +18,12 @@ import io.freshet.api.java.tuple.Tuple;
 import io.freshet.api.java.typeutils.MissingTypeInfo;
 import io.freshet.api.java.typeutils.TupleTypeInfoBase;
 import io.freshet.api.java.typeutils.TypeExtractor;
+import io.freshet.core.fs.FileSystem;
 import io.freshet.streaming.api.environment.StreamExecutionEnvironment;
 import io.freshet.streaming.api.functions.ProcessFunction;
 import io.freshet.streaming.api.functions.sink.PrintSinkFunction;
 import io.freshet.streaming.api.functions.sink.SinkFunction;
+import io.freshet.streaming.api.functions.sink.TextFileSinkFunction;
 import io.freshet.streaming.api.operators.OneInputStreamOperator;
 import io.freshet.streaming.api.operators.ProcessOperator;
 import io.freshet.streaming.api.operators.StreamFilter;
@@ -29,10 +31,12 @@ import io.freshet.streaming.api.operators.StreamFlatMap;
 import io.freshet.streaming.api.operators.StreamMap;
 import io.freshet.streaming.api.operators.StreamSink;
 import io.freshet.streaming.api.operators.TimestampsAndWatermarksOperator;
+import io.freshet.streaming.api.operators.collect.CollectResultIterator;
 import io.freshet.streaming.api.transformations.LegacySinkTransformation;
 import io.freshet.streaming.api.transformations.OneInputTransformation;
 import io.freshet.streaming.api.transformations.PartitionTransformation;
 import io.freshet.streaming.api.transformations.UnionTransformation;
+import io.freshet.util.CloseableIterator;
 
 /**
  * A stream of records of type {@code T}: what a source produces and every operation returns. Operations add
@@ -361,6 +365,128 @@ public class DataStream<T> {
         }
         environment.addOperator(sink);
         return new DataStreamSink<>(sink);
+    }
+
+    /**
+     * Writes each record's {@code toString()} as a line to {@code path}: one file when the sink runs with parallelism
+     * 1, else a directory with one file per sink subtask, named {@code 1}, {@code 2}, ... An existing file is not
+     * overwritten (the job fails naming it); see {@link #writeAsText(String, FileSystem.WriteMode)}.
+     *
+     * @deprecated as in Flink, in favour of the {@code FileSink}, which Freshet does not have yet
+     */
+    @Deprecated
+    public DataStreamSink<T> writeAsText(String path) {
+        return writeAsText(path, FileSystem.WriteMode.NO_OVERWRITE);
+    }
+
+    /** As {@link #writeAsText(String)}; with {@code OVERWRITE}, existing files of the same names are replaced. */
+    @Deprecated
+    public DataStreamSink<T> writeAsText(String path, FileSystem.WriteMode writeMode) {
+        return addSink(TextFileSinkFunction.text(path, writeMode));
+    }
+
+    /**
+     * Writes tuples as lines of comma-separated fields, as {@link #writeAsText(String)} writes lines; only for streams
+     * of tuples.
+     */
+    @Deprecated
+    public DataStreamSink<T> writeAsCsv(String path) {
+        return writeAsCsv(path, FileSystem.WriteMode.NO_OVERWRITE, "\n", ",");
+    }
+
+    @Deprecated
+    public DataStreamSink<T> writeAsCsv(String path, FileSystem.WriteMode writeMode) {
+        return writeAsCsv(path, writeMode, "\n", ",");
+    }
+
+    /** Tuples as rows ended by {@code rowDelimiter}, their fields ({@code toString()}) separated by {@code fieldDelimiter}. */
+    @Deprecated
+    public <X extends Tuple> DataStreamSink<T> writeAsCsv(String path, FileSystem.WriteMode writeMode,
+            String rowDelimiter, String fieldDelimiter) {
+        if (!(getType() instanceof TupleTypeInfoBase)) {
+            throw new IllegalArgumentException("writeAsCsv() can only write streams of tuples, not of " + getType()
+                    + "; use writeAsText() or map the records to tuples first.");
+        }
+        return addSink(TextFileSinkFunction.csv(path, writeMode, rowDelimiter, fieldDelimiter));
+    }
+
+    // ---- collecting the results in the client ----
+
+    /**
+     * Runs the job and returns an iterator over this stream's records as the job produces them. Closing the iterator
+     * before its end cancels the job. The records travel from a sink of parallelism 1 straight to this client over
+     * TCP; see {@link #collectAsync()} for what that means.
+     */
+    public CloseableIterator<T> executeAndCollect() throws Exception {
+        return executeAndCollect(StreamExecutionEnvironment.DEFAULT_JOB_NAME);
+    }
+
+    public CloseableIterator<T> executeAndCollect(String jobName) throws Exception {
+        CloseableIterator<T> iterator = collectAsync();
+        try {
+            environment.executeAsync(jobName);
+        } catch (Exception e) {
+            iterator.close();
+            throw e;
+        }
+        return iterator;
+    }
+
+    /** Runs the job, returns its first {@code limit} records (fewer if it ends sooner) and cancels it if it runs on. */
+    public List<T> executeAndCollect(int limit) throws Exception {
+        return executeAndCollect(StreamExecutionEnvironment.DEFAULT_JOB_NAME, limit);
+    }
+
+    public List<T> executeAndCollect(String jobName, int limit) throws Exception {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("executeAndCollect needs a limit greater than 0, not " + limit + ".");
+        }
+        List<T> results = new ArrayList<>(Math.min(limit, 1024));
+        try (CloseableIterator<T> iterator = executeAndCollect(jobName)) {
+            while (results.size() < limit && iterator.hasNext()) {
+                results.add(iterator.next());
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Adds a sink that sends this stream's records to the returned iterator, which reads them once the job is
+     * submitted with {@code env.executeAsync()} (with the attached {@code env.execute()} the job's results must fit
+     * the TCP buffers, as nobody reads them before the job ends). The sink opens a TCP connection to this client:
+     * with the {@code local} target on the loopback interface; on a cluster the TaskManagers must be able to reach
+     * the client's host. A failed or restarted job makes the iterator throw.
+     */
+    public CloseableIterator<T> collectAsync() {
+        boolean local = "local".equals(environment.getConfiguration().get(
+                io.freshet.configuration.DeploymentOptions.TARGET));
+        CollectResultIterator<T> iterator = new CollectResultIterator<>(getType().createSerializer(
+                environment.getConfig()), local);
+        addSink(iterator.createSinkFunction()).name("Data stream collect sink").setParallelism(1);
+        environment.registerCollectIterator(iterator);
+        return iterator;
+    }
+
+    /** As {@link #collectAsync()}, handing the iterator to {@code collector} ({@link Collector#getOutput()}). */
+    public void collectAsync(Collector<T> collector) {
+        collector.setIterator(collectAsync());
+    }
+
+    /** Where {@link #collectAsync(Collector)} puts the iterator over a stream's records. */
+    public static class Collector<T> {
+        private CloseableIterator<T> iterator;
+
+        void setIterator(CloseableIterator<T> iterator) {
+            this.iterator = iterator;
+        }
+
+        /** The iterator over the collected records; read it after the job is submitted. */
+        public CloseableIterator<T> getOutput() {
+            if (iterator == null) {
+                throw new IllegalStateException("This Collector has not been passed to DataStream.collectAsync() yet.");
+            }
+            return iterator;
+        }
     }
 
     static String functionName(Object function) {

@@ -33,9 +33,34 @@ public class KeyedStream<T, K> extends DataStream<T> {
         super(input.getExecutionEnvironment(), PartitionTransformation.hash(input.getTransformation(), keySelector));
         this.keySelector = keySelector;
         this.keyType = keyType;
-        if (!keyType.isKeyType()) {
-            throw new io.freshet.api.common.functions.InvalidTypesException("The key of keyBy, " + keyType
-                    + ", cannot be a key: keys need a deterministic hashCode (no arrays, no types without hashCode).");
+        java.util.List<TypeInformation<?>> unsupported = new java.util.ArrayList<>();
+        collectUnsupportedKeyTypes(keyType, unsupported);
+        if (!unsupported.isEmpty()) {
+            StringBuilder names = new StringBuilder();
+            for (TypeInformation<?> type : unsupported) {
+                names.append(names.length() == 0 ? "" : ", ").append(type);
+            }
+            throw new io.freshet.api.common.functions.InvalidTypesException("Type " + keyType + " cannot be used as"
+                    + " key. Contained UNSUPPORTED key types: " + names + ". Keys of keyBy need a hashCode() that"
+                    + " depends on their contents and is the same in every JVM: no arrays (wrap them, or key by a"
+                    + " List or a String built from them), no types without such a hashCode.");
+        }
+    }
+
+    /** The parts of {@code type} that cannot be keys: arrays (their hashCode is their identity) and non-key types. */
+    private static void collectUnsupportedKeyTypes(TypeInformation<?> type, java.util.List<TypeInformation<?>> out) {
+        if (type instanceof io.freshet.api.common.typeinfo.PrimitiveArrayTypeInfo
+                || type instanceof io.freshet.api.common.typeinfo.BasicArrayTypeInfo
+                || type instanceof io.freshet.api.java.typeutils.ObjectArrayTypeInfo) {
+            out.add(type);
+        } else if (type instanceof io.freshet.api.java.typeutils.TupleTypeInfoBase) {
+            io.freshet.api.java.typeutils.TupleTypeInfoBase<?> tuple =
+                    (io.freshet.api.java.typeutils.TupleTypeInfoBase<?>) type;
+            for (int i = 0; i < tuple.getArity(); i++) {
+                collectUnsupportedKeyTypes(tuple.getTypeAt(i), out);
+            }
+        } else if (!type.isKeyType()) {
+            out.add(type);
         }
     }
 

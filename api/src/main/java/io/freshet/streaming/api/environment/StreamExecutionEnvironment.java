@@ -36,10 +36,12 @@ import io.freshet.streaming.api.datastream.DataStreamSource;
 import io.freshet.streaming.api.functions.source.FromElementsFunction;
 import io.freshet.streaming.api.functions.source.NumberSequenceFunction;
 import io.freshet.streaming.api.functions.source.ParallelSourceFunction;
+import io.freshet.streaming.api.functions.source.SocketTextStreamFunction;
 import io.freshet.streaming.api.functions.source.SourceFunction;
 import io.freshet.streaming.api.functions.source.TextFileLineSource;
 import io.freshet.streaming.api.graph.StreamGraph;
 import io.freshet.streaming.api.operators.StreamSource;
+import io.freshet.streaming.api.operators.collect.CollectResultIterator;
 import io.freshet.streaming.api.transformations.LegacySinkTransformation;
 import io.freshet.streaming.api.transformations.LegacySourceTransformation;
 import io.freshet.streaming.api.transformations.OneInputTransformation;
@@ -64,6 +66,8 @@ public class StreamExecutionEnvironment {
     protected final ClassLoader userClassloader;
     protected final PipelineExecutorServiceLoader executorServiceLoader;
     protected final List<Transformation<?>> transformations = new ArrayList<>();
+    /** Iterators of {@code collectAsync()} waiting for the job that runs their sinks. */
+    private final List<CollectResultIterator<?>> collectIterators = new ArrayList<>();
     private boolean chainingEnabled;
     private Duration bufferTimeout;
 
@@ -324,6 +328,42 @@ public class StreamExecutionEnvironment {
         return new DataStreamSource<>(this, transformation);
     }
 
+    /**
+     * The lines of text a server sends on a TCP socket, until it closes the connection; not parallel.
+     *
+     * @see #socketTextStream(String, int, String, long)
+     */
+    public DataStreamSource<String> socketTextStream(String hostname, int port) {
+        return socketTextStream(hostname, port, "\n");
+    }
+
+    public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter) {
+        return socketTextStream(hostname, port, delimiter, 0);
+    }
+
+    /** @deprecated use {@link #socketTextStream(String, int, String)} */
+    @Deprecated
+    public DataStreamSource<String> socketTextStream(String hostname, int port, char delimiter) {
+        return socketTextStream(hostname, port, String.valueOf(delimiter), 0);
+    }
+
+    /** @deprecated use {@link #socketTextStream(String, int, String, long)} */
+    @Deprecated
+    public DataStreamSource<String> socketTextStream(String hostname, int port, char delimiter, long maxRetry) {
+        return socketTextStream(hostname, port, String.valueOf(delimiter), maxRetry);
+    }
+
+    /**
+     * The pieces of text between {@code delimiter}s that a server sends on a TCP socket ({@code "\n"} also drops a
+     * {@code '\r'} before it). When the server closes the connection, the stream ends if {@code maxRetry} is 0;
+     * otherwise the source connects again after half a second, up to {@code maxRetry} times (a negative number: for
+     * ever), and then ends. A server that refuses the first connection fails the job.
+     */
+    public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter, long maxRetry) {
+        return addSource(new SocketTextStreamFunction(hostname, port, delimiter, maxRetry), "Socket Stream",
+                io.freshet.api.common.typeinfo.Types.STRING);
+    }
+
     public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function) {
         return addSource(function, "Custom Source");
     }
@@ -368,6 +408,14 @@ public class StreamExecutionEnvironment {
     /** Registers a transformation that must run (sinks, and operators added with {@code transform}). */
     public void addOperator(Transformation<?> transformation) {
         transformations.add(Objects.requireNonNull(transformation, "transformation"));
+    }
+
+    /**
+     * Registers the iterator of a {@code collectAsync()}: the next submitted job is the one it reads from (its sink is
+     * part of it).
+     */
+    public void registerCollectIterator(CollectResultIterator<?> iterator) {
+        collectIterators.add(Objects.requireNonNull(iterator, "iterator"));
     }
 
     /**
@@ -556,12 +604,18 @@ public class StreamExecutionEnvironment {
     /** Submits the graph through the executor of {@code execution.target} and returns at once. */
     public JobClient executeAsync(StreamGraph streamGraph) throws Exception {
         Configuration effective = streamGraph.getConfiguration();
+        JobClient client;
         try {
-            return executorServiceLoader.getExecutorFactory(effective).getExecutor(effective)
+            client = executorServiceLoader.getExecutorFactory(effective).getExecutor(effective)
                     .execute(streamGraph, effective, userClassloader).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }
+        for (CollectResultIterator<?> iterator : collectIterators) {
+            iterator.setJobClient(client);
+        }
+        collectIterators.clear();
+        return client;
     }
 
     /** The result of a detached submission: only the job id is known. */

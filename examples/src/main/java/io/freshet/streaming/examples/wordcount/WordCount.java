@@ -36,6 +36,11 @@ public final class WordCount {
 
     private WordCount() {}
 
+    /** The text counted when no --input is given (the other examples use it too). */
+    public static String[] defaultText() {
+        return DEFAULT_TEXT.clone();
+    }
+
     public static void main(String[] args) throws Exception {
         String input = option(args, "--input");
         String output = option(args, "--output");
