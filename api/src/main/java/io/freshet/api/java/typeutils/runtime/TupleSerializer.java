@@ -158,17 +158,21 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
 
     @Override
     public T copy(T from) {
+        if (constructor != null) {
+            // a subclass's constructor may set fields: copy field by field, never into what it set
+            return copyGeneral(from);
+        }
         switch (directArity) {
             case 1:
-                return copy1(from, instantiate(), false);
+                return copyTuple1(from, newTuple1());
             case 2:
-                return copy2(from, instantiate(), false);
+                return copyTuple2(from, newTuple2());
             case 3:
-                return copy3(from, instantiate(), false);
+                return copyTuple3(from, newTuple3());
             case 4:
-                return copy4(from, instantiate(), false);
+                return copyTuple4(from, newTuple4());
             case 5:
-                return copy5(from, instantiate(), false);
+                return copyTuple5(from, newTuple5());
             default:
                 return copyGeneral(from);
         }
@@ -178,15 +182,15 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
     public T copy(T from, T reuse) {
         switch (directArity) {
             case 1:
-                return copy1(from, reuse, true);
+                return copyTuple1(from, reuse);
             case 2:
-                return copy2(from, reuse, true);
+                return copyTuple2(from, reuse);
             case 3:
-                return copy3(from, reuse, true);
+                return copyTuple3(from, reuse);
             case 4:
-                return copy4(from, reuse, true);
+                return copyTuple4(from, reuse);
             case 5:
-                return copy5(from, reuse, true);
+                return copyTuple5(from, reuse);
             default:
                 return copyGeneral(from, reuse);
         }
@@ -201,19 +205,19 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
     public void serialize(T record, DataOutputView target) throws IOException {
         switch (directArity) {
             case 1:
-                write1(record, target);
+                writeTuple1(record, target);
                 return;
             case 2:
-                write2(record, target);
+                writeTuple2(record, target);
                 return;
             case 3:
-                write3(record, target);
+                writeTuple3(record, target);
                 return;
             case 4:
-                write4(record, target);
+                writeTuple4(record, target);
                 return;
             case 5:
-                write5(record, target);
+                writeTuple5(record, target);
                 return;
             default:
                 serializeGeneral(record, target);
@@ -222,17 +226,21 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
 
     @Override
     public T deserialize(DataInputView source) throws IOException {
+        if (constructor != null) {
+            // a subclass's constructor may set fields: read every field afresh, never into what it set
+            return deserializeGeneral(source);
+        }
         switch (directArity) {
             case 1:
-                return read1(instantiate(), false, source);
+                return readTuple1(newTuple1(), source);
             case 2:
-                return read2(instantiate(), false, source);
+                return readTuple2(newTuple2(), source);
             case 3:
-                return read3(instantiate(), false, source);
+                return readTuple3(newTuple3(), source);
             case 4:
-                return read4(instantiate(), false, source);
+                return readTuple4(newTuple4(), source);
             case 5:
-                return read5(instantiate(), false, source);
+                return readTuple5(newTuple5(), source);
             default:
                 return deserializeGeneral(source);
         }
@@ -242,15 +250,15 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
     public T deserialize(T reuse, DataInputView source) throws IOException {
         switch (directArity) {
             case 1:
-                return read1(reuse, true, source);
+                return readTuple1(reuse, source);
             case 2:
-                return read2(reuse, true, source);
+                return readTuple2(reuse, source);
             case 3:
-                return read3(reuse, true, source);
+                return readTuple3(reuse, source);
             case 4:
-                return read4(reuse, true, source);
+                return readTuple4(reuse, source);
             case 5:
-                return read5(reuse, true, source);
+                return readTuple5(reuse, source);
             default:
                 return deserializeGeneral(reuse, source);
         }
@@ -263,7 +271,13 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
         }
     }
 
-    // ---- the direct record path, one method per arity and operation ----
+    // ---- the direct record path ----
+    //
+    // Why so many small methods: HotSpot inlines a method of at most 35 bytecodes at any call site, a larger one only
+    // where the profile says the call is frequent. When several tuple arities share this serializer class, each
+    // arity's case is no longer "frequent", so the per-arity methods for Tuple1 and Tuple2 (the commonest) are kept
+    // under that size, and every per-field helper is; then a Tuple2's record path inlines into the caller's loop
+    // whatever else the JVM runs.
 
     /** Writes a field (a null one only where its serializer writes null); names the field if it may not be null. */
     private static void writeField(byte kind, TypeSerializer<Object> serializer, Object value, int position,
@@ -275,154 +289,228 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
         }
     }
 
-    /**
-     * Reads a field; with {@code reuse} the field's current value is handed to its serializer to be reused (as the
-     * general path does), without it the field is read afresh (a subclass's constructor may have set a value that
-     * must not be overwritten in place).
-     */
-    private static Object readField(byte kind, TypeSerializer<Object> serializer, Object current, boolean reuse,
-            DataInputView source) throws IOException {
-        return reuse ? FieldCodec.read(kind, serializer, current, source) : FieldCodec.read(kind, serializer, source);
+    private void writeField0(Object value, DataOutputView target) throws IOException {
+        writeField(kind0, field0, value, 0, target);
     }
 
-    /** Copies a field value, with or without reusing the field's current value, as {@link #readField}. */
-    private static Object copyField(byte kind, TypeSerializer<Object> serializer, Object value, Object current,
-            boolean reuse) {
-        return reuse ? FieldCodec.copy(kind, serializer, value, current) : FieldCodec.copy(kind, serializer, value);
+    /** Reads field 0, handing its current value to its serializer for reuse where it has one. */
+    private Object readField0(Object current, DataInputView source) throws IOException {
+        return FieldCodec.read(kind0, field0, current, source);
+    }
+
+    private Object copyField0(Object value, Object current) {
+        return FieldCodec.copy(kind0, field0, value, current);
+    }
+
+    private void writeField1(Object value, DataOutputView target) throws IOException {
+        writeField(kind1, field1, value, 1, target);
+    }
+
+    /** Reads field 1, handing its current value to its serializer for reuse where it has one. */
+    private Object readField1(Object current, DataInputView source) throws IOException {
+        return FieldCodec.read(kind1, field1, current, source);
+    }
+
+    private Object copyField1(Object value, Object current) {
+        return FieldCodec.copy(kind1, field1, value, current);
+    }
+
+    private void writeField2(Object value, DataOutputView target) throws IOException {
+        writeField(kind2, field2, value, 2, target);
+    }
+
+    /** Reads field 2, handing its current value to its serializer for reuse where it has one. */
+    private Object readField2(Object current, DataInputView source) throws IOException {
+        return FieldCodec.read(kind2, field2, current, source);
+    }
+
+    private Object copyField2(Object value, Object current) {
+        return FieldCodec.copy(kind2, field2, value, current);
+    }
+
+    private void writeField3(Object value, DataOutputView target) throws IOException {
+        writeField(kind3, field3, value, 3, target);
+    }
+
+    /** Reads field 3, handing its current value to its serializer for reuse where it has one. */
+    private Object readField3(Object current, DataInputView source) throws IOException {
+        return FieldCodec.read(kind3, field3, current, source);
+    }
+
+    private Object copyField3(Object value, Object current) {
+        return FieldCodec.copy(kind3, field3, value, current);
+    }
+
+    private void writeField4(Object value, DataOutputView target) throws IOException {
+        writeField(kind4, field4, value, 4, target);
+    }
+
+    /** Reads field 4, handing its current value to its serializer for reuse where it has one. */
+    private Object readField4(Object current, DataInputView source) throws IOException {
+        return FieldCodec.read(kind4, field4, current, source);
+    }
+
+    private Object copyField4(Object value, Object current) {
+        return FieldCodec.copy(kind4, field4, value, current);
     }
 
     @SuppressWarnings("unchecked")
-    private void write1(T record, DataOutputView target) throws IOException {
+    private T newTuple1() {
+        return (T) new Tuple1<>();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeTuple1(T record, DataOutputView target) throws IOException {
         Tuple1<Object> t = (Tuple1<Object>) record;
-        writeField(kind0, field0, t.f0, 0, target);
+        writeField0(t.f0, target);
     }
 
     @SuppressWarnings("unchecked")
-    private T read1(T tuple, boolean reuse, DataInputView source) throws IOException {
+    private T readTuple1(T tuple, DataInputView source) throws IOException {
         Tuple1<Object> t = (Tuple1<Object>) tuple;
-        t.f0 = readField(kind0, field0, t.f0, reuse, source);
+        t.f0 = readField0(t.f0, source);
         return tuple;
     }
 
     @SuppressWarnings("unchecked")
-    private T copy1(T from, T target, boolean reuse) {
+    private T copyTuple1(T from, T target) {
         Tuple1<Object> f = (Tuple1<Object>) from;
         Tuple1<Object> t = (Tuple1<Object>) target;
-        t.f0 = copyField(kind0, field0, f.f0, t.f0, reuse);
+        t.f0 = copyField0(f.f0, t.f0);
         return target;
     }
 
     @SuppressWarnings("unchecked")
-    private void write2(T record, DataOutputView target) throws IOException {
-        Tuple2<Object, Object> t = (Tuple2<Object, Object>) record;
-        writeField(kind0, field0, t.f0, 0, target);
-        writeField(kind1, field1, t.f1, 1, target);
+    private T newTuple2() {
+        return (T) new Tuple2<>();
     }
 
     @SuppressWarnings("unchecked")
-    private T read2(T tuple, boolean reuse, DataInputView source) throws IOException {
+    private void writeTuple2(T record, DataOutputView target) throws IOException {
+        Tuple2<Object, Object> t = (Tuple2<Object, Object>) record;
+        writeField0(t.f0, target);
+        writeField1(t.f1, target);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T readTuple2(T tuple, DataInputView source) throws IOException {
         Tuple2<Object, Object> t = (Tuple2<Object, Object>) tuple;
-        t.f0 = readField(kind0, field0, t.f0, reuse, source);
-        t.f1 = readField(kind1, field1, t.f1, reuse, source);
+        t.f0 = readField0(t.f0, source);
+        t.f1 = readField1(t.f1, source);
         return tuple;
     }
 
     @SuppressWarnings("unchecked")
-    private T copy2(T from, T target, boolean reuse) {
+    private T copyTuple2(T from, T target) {
         Tuple2<Object, Object> f = (Tuple2<Object, Object>) from;
         Tuple2<Object, Object> t = (Tuple2<Object, Object>) target;
-        t.f0 = copyField(kind0, field0, f.f0, t.f0, reuse);
-        t.f1 = copyField(kind1, field1, f.f1, t.f1, reuse);
+        t.f0 = copyField0(f.f0, t.f0);
+        t.f1 = copyField1(f.f1, t.f1);
         return target;
     }
 
     @SuppressWarnings("unchecked")
-    private void write3(T record, DataOutputView target) throws IOException {
-        Tuple3<Object, Object, Object> t = (Tuple3<Object, Object, Object>) record;
-        writeField(kind0, field0, t.f0, 0, target);
-        writeField(kind1, field1, t.f1, 1, target);
-        writeField(kind2, field2, t.f2, 2, target);
+    private T newTuple3() {
+        return (T) new Tuple3<>();
     }
 
     @SuppressWarnings("unchecked")
-    private T read3(T tuple, boolean reuse, DataInputView source) throws IOException {
+    private void writeTuple3(T record, DataOutputView target) throws IOException {
+        Tuple3<Object, Object, Object> t = (Tuple3<Object, Object, Object>) record;
+        writeField0(t.f0, target);
+        writeField1(t.f1, target);
+        writeField2(t.f2, target);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T readTuple3(T tuple, DataInputView source) throws IOException {
         Tuple3<Object, Object, Object> t = (Tuple3<Object, Object, Object>) tuple;
-        t.f0 = readField(kind0, field0, t.f0, reuse, source);
-        t.f1 = readField(kind1, field1, t.f1, reuse, source);
-        t.f2 = readField(kind2, field2, t.f2, reuse, source);
+        t.f0 = readField0(t.f0, source);
+        t.f1 = readField1(t.f1, source);
+        t.f2 = readField2(t.f2, source);
         return tuple;
     }
 
     @SuppressWarnings("unchecked")
-    private T copy3(T from, T target, boolean reuse) {
+    private T copyTuple3(T from, T target) {
         Tuple3<Object, Object, Object> f = (Tuple3<Object, Object, Object>) from;
         Tuple3<Object, Object, Object> t = (Tuple3<Object, Object, Object>) target;
-        t.f0 = copyField(kind0, field0, f.f0, t.f0, reuse);
-        t.f1 = copyField(kind1, field1, f.f1, t.f1, reuse);
-        t.f2 = copyField(kind2, field2, f.f2, t.f2, reuse);
+        t.f0 = copyField0(f.f0, t.f0);
+        t.f1 = copyField1(f.f1, t.f1);
+        t.f2 = copyField2(f.f2, t.f2);
         return target;
     }
 
     @SuppressWarnings("unchecked")
-    private void write4(T record, DataOutputView target) throws IOException {
-        Tuple4<Object, Object, Object, Object> t = (Tuple4<Object, Object, Object, Object>) record;
-        writeField(kind0, field0, t.f0, 0, target);
-        writeField(kind1, field1, t.f1, 1, target);
-        writeField(kind2, field2, t.f2, 2, target);
-        writeField(kind3, field3, t.f3, 3, target);
+    private T newTuple4() {
+        return (T) new Tuple4<>();
     }
 
     @SuppressWarnings("unchecked")
-    private T read4(T tuple, boolean reuse, DataInputView source) throws IOException {
+    private void writeTuple4(T record, DataOutputView target) throws IOException {
+        Tuple4<Object, Object, Object, Object> t = (Tuple4<Object, Object, Object, Object>) record;
+        writeField0(t.f0, target);
+        writeField1(t.f1, target);
+        writeField2(t.f2, target);
+        writeField3(t.f3, target);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T readTuple4(T tuple, DataInputView source) throws IOException {
         Tuple4<Object, Object, Object, Object> t = (Tuple4<Object, Object, Object, Object>) tuple;
-        t.f0 = readField(kind0, field0, t.f0, reuse, source);
-        t.f1 = readField(kind1, field1, t.f1, reuse, source);
-        t.f2 = readField(kind2, field2, t.f2, reuse, source);
-        t.f3 = readField(kind3, field3, t.f3, reuse, source);
+        t.f0 = readField0(t.f0, source);
+        t.f1 = readField1(t.f1, source);
+        t.f2 = readField2(t.f2, source);
+        t.f3 = readField3(t.f3, source);
         return tuple;
     }
 
     @SuppressWarnings("unchecked")
-    private T copy4(T from, T target, boolean reuse) {
+    private T copyTuple4(T from, T target) {
         Tuple4<Object, Object, Object, Object> f = (Tuple4<Object, Object, Object, Object>) from;
         Tuple4<Object, Object, Object, Object> t = (Tuple4<Object, Object, Object, Object>) target;
-        t.f0 = copyField(kind0, field0, f.f0, t.f0, reuse);
-        t.f1 = copyField(kind1, field1, f.f1, t.f1, reuse);
-        t.f2 = copyField(kind2, field2, f.f2, t.f2, reuse);
-        t.f3 = copyField(kind3, field3, f.f3, t.f3, reuse);
+        t.f0 = copyField0(f.f0, t.f0);
+        t.f1 = copyField1(f.f1, t.f1);
+        t.f2 = copyField2(f.f2, t.f2);
+        t.f3 = copyField3(f.f3, t.f3);
         return target;
     }
 
     @SuppressWarnings("unchecked")
-    private void write5(T record, DataOutputView target) throws IOException {
-        Tuple5<Object, Object, Object, Object, Object> t = (Tuple5<Object, Object, Object, Object, Object>) record;
-        writeField(kind0, field0, t.f0, 0, target);
-        writeField(kind1, field1, t.f1, 1, target);
-        writeField(kind2, field2, t.f2, 2, target);
-        writeField(kind3, field3, t.f3, 3, target);
-        writeField(kind4, field4, t.f4, 4, target);
+    private T newTuple5() {
+        return (T) new Tuple5<>();
     }
 
     @SuppressWarnings("unchecked")
-    private T read5(T tuple, boolean reuse, DataInputView source) throws IOException {
+    private void writeTuple5(T record, DataOutputView target) throws IOException {
+        Tuple5<Object, Object, Object, Object, Object> t = (Tuple5<Object, Object, Object, Object, Object>) record;
+        writeField0(t.f0, target);
+        writeField1(t.f1, target);
+        writeField2(t.f2, target);
+        writeField3(t.f3, target);
+        writeField4(t.f4, target);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T readTuple5(T tuple, DataInputView source) throws IOException {
         Tuple5<Object, Object, Object, Object, Object> t = (Tuple5<Object, Object, Object, Object, Object>) tuple;
-        t.f0 = readField(kind0, field0, t.f0, reuse, source);
-        t.f1 = readField(kind1, field1, t.f1, reuse, source);
-        t.f2 = readField(kind2, field2, t.f2, reuse, source);
-        t.f3 = readField(kind3, field3, t.f3, reuse, source);
-        t.f4 = readField(kind4, field4, t.f4, reuse, source);
+        t.f0 = readField0(t.f0, source);
+        t.f1 = readField1(t.f1, source);
+        t.f2 = readField2(t.f2, source);
+        t.f3 = readField3(t.f3, source);
+        t.f4 = readField4(t.f4, source);
         return tuple;
     }
 
     @SuppressWarnings("unchecked")
-    private T copy5(T from, T target, boolean reuse) {
+    private T copyTuple5(T from, T target) {
         Tuple5<Object, Object, Object, Object, Object> f = (Tuple5<Object, Object, Object, Object, Object>) from;
         Tuple5<Object, Object, Object, Object, Object> t = (Tuple5<Object, Object, Object, Object, Object>) target;
-        t.f0 = copyField(kind0, field0, f.f0, t.f0, reuse);
-        t.f1 = copyField(kind1, field1, f.f1, t.f1, reuse);
-        t.f2 = copyField(kind2, field2, f.f2, t.f2, reuse);
-        t.f3 = copyField(kind3, field3, f.f3, t.f3, reuse);
-        t.f4 = copyField(kind4, field4, f.f4, t.f4, reuse);
+        t.f0 = copyField0(f.f0, t.f0);
+        t.f1 = copyField1(f.f1, t.f1);
+        t.f2 = copyField2(f.f2, t.f2);
+        t.f3 = copyField3(f.f3, t.f3);
+        t.f4 = copyField4(f.f4, t.f4);
         return target;
     }
 

@@ -3,9 +3,17 @@ package io.freshet.api.java.typeutils.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.lang.reflect.Array;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -103,7 +111,7 @@ class TupleSerializerDirectPathTest {
         byte[] bytes = serialized(t5, five);
         assertThat(bytes).isEqualTo(writtenFieldByField(t5, five));
         Tuple5<String, Long, int[], Double, Point> reuse = t5.createInstance();
-        for (Tuple5<String, Long, int[], Double, Point> read : java.util.List.of(
+        for (Tuple5<String, Long, int[], Double, Point> read : List.of(
                 t5.deserialize(new DataInputDeserializer(bytes)),
                 t5.deserialize(reuse, new DataInputDeserializer(bytes)),
                 t5.copy(five),
@@ -151,7 +159,7 @@ class TupleSerializerDirectPathTest {
         assertNullFieldAt(5, () -> t6.serialize(Tuple6.of(1L, 2L, 3L, 4L, 5L, null), new DataOutputSerializer(16)));
     }
 
-    private static void assertNullFieldAt(int position, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    private static void assertNullFieldAt(int position, ThrowingCallable call) {
         assertThatThrownBy(call)
                 .isInstanceOf(NullFieldException.class)
                 .satisfies(e -> assertThat(((NullFieldException) e).getFieldPos()).isEqualTo(position));
@@ -197,13 +205,13 @@ class TupleSerializerDirectPathTest {
     @Test
     void aSerializerRestoredByJavaSerializationKeepsTheDirectPath() throws Exception {
         TypeSerializer<Tuple2<String, Integer>> serializer = serializerFor(new TypeHint<Tuple2<String, Integer>>() {});
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(serializer);
         }
         @SuppressWarnings("unchecked")
         TypeSerializer<Tuple2<String, Integer>> restored = (TypeSerializer<Tuple2<String, Integer>>)
-                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())).readObject();
+                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())).readObject();
 
         assertRoundTripsExactly(restored, Tuple2.of("restored", 3));
         assertNullFieldAt(1, () -> restored.serialize(Tuple2.of("a", null), new DataOutputSerializer(16)));
@@ -256,8 +264,9 @@ class TupleSerializerDirectPathTest {
 
         @Override
         Tuple5<Integer, Long, String, Double, Point> record(Random random) {
-            return Tuple5.of(random.nextInt(), random.nextLong(), new RandomTestData(random.nextLong()).randomString(20),
-                    random.nextDouble(), random.nextInt(3) == 0 ? null : new Point(random.nextInt()));
+            String text = new RandomTestData(random.nextLong()).randomString(20);
+            return Tuple5.of(random.nextInt(), random.nextLong(), text, random.nextDouble(),
+                    random.nextInt(3) == 0 ? null : new Point(random.nextInt()));
         }
     }
 
@@ -308,7 +317,7 @@ class TupleSerializerDirectPathTest {
         @SuppressWarnings("unchecked")
         protected T[] getTestData() {
             Random random = new Random(RandomTestData.DEFAULT_SEED);
-            T[] data = (T[]) java.lang.reflect.Array.newInstance(tupleClass, 12);
+            T[] data = (T[]) Array.newInstance(tupleClass, 12);
             for (int i = 0; i < data.length; i++) {
                 data[i] = record(random);
             }
