@@ -1,9 +1,5 @@
 package io.freshet.streaming.runtime.sort;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.File;
 import java.io.FileInputStream;
@@ -67,6 +63,7 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
     private final RecordArea area;
     private final DataOutputSerializer keyBuffer = new DataOutputSerializer(64);
     private final int maxPages;
+    private final long budgetBytes;
     private long[] index;
     private final int indexCapacity;
     private int count;
@@ -103,9 +100,10 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
                     + " TaskManager.");
         }
         this.pages = new ArrayList<>(memoryManager.allocatePages(this, 2));
-        // the index lives on the heap, growing up to a quarter of the sort memory's size (24 bytes per record)
-        long indexBytes = (long) maxPages * pageSize / 4;
-        this.indexCapacity = (int) Math.max(1024, Math.min(Integer.MAX_VALUE / STRIDE - 1, indexBytes / (8 * STRIDE)));
+        // the index lives on the heap (24 bytes per record); index and pages together stay within the sort memory
+        this.budgetBytes = (long) maxPages * pageSize;
+        this.indexCapacity = (int) Math.max(16, Math.min(Integer.MAX_VALUE / STRIDE - 1,
+                budgetBytes / 2 / (8 * STRIDE)));
         this.index = new long[Math.min(indexCapacity, 1024) * STRIDE];
         this.area = new RecordArea();
     }
@@ -132,7 +130,8 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
                     + " 'taskmanager.memory.segment-size', minus " + HEADER_BYTES + "). Use a smaller key.");
         }
         if (count * STRIDE == index.length) {
-            if (count < indexCapacity) {
+            long grownIndexBytes = (long) Math.min(indexCapacity, count * 2) * STRIDE * 8;
+            if (count < indexCapacity && (long) pages.size() * pageSize + grownIndexBytes <= budgetBytes) {
                 index = Arrays.copyOf(index, Math.min(indexCapacity, count * 2) * STRIDE);
             } else {
                 spill();
@@ -306,8 +305,8 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
         Files.createDirectories(dir.toPath());
         File file = File.createTempFile("freshet-sort-", ".run", dir);
         runs.add(file);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(file),
-                FILE_BUFFER_BYTES))) {
+        // a run holds the records as they are in memory (header, key, value), in sorted order, behind their count
+        try (RunWriter out = new RunWriter(new FileOutputStream(file))) {
             out.writeInt(count);
             for (int i = 0; i < count; i++) {
                 long address = index[i * STRIDE + 2];
@@ -315,12 +314,16 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
                 int offset = (int) (address & (pageSize - 1));
                 int keyLength = segment.getInt(offset);
                 int valueLength = segment.getInt(offset + 13 + keyLength);
-                out.writeInt(keyLength);
-                segment.get(out, offset + 4, keyLength);
-                out.writeByte(segment.get(offset + 4 + keyLength));
-                out.writeLong(segment.getLong(offset + 5 + keyLength));
-                out.writeInt(valueLength);
-                copyValue(out, address + HEADER_BYTES + keyLength, valueLength);
+                out.write(segment, offset, HEADER_BYTES + keyLength);
+                long valueAddress = address + HEADER_BYTES + keyLength;
+                while (valueLength > 0) {
+                    MemorySegment valueSegment = pages.get((int) (valueAddress >>> pageShift));
+                    int valueOffset = (int) (valueAddress & (pageSize - 1));
+                    int n = Math.min(valueLength, pageSize - valueOffset);
+                    out.write(valueSegment, valueOffset, n);
+                    valueAddress += n;
+                    valueLength -= n;
+                }
             }
         }
         LOG.debug("'{}' spilled a sorted run of {} records to {}.", operatorName, count, file);
@@ -328,14 +331,54 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
         area.reset(0);
     }
 
-    private void copyValue(DataOutputStream out, long address, int length) throws IOException {
-        while (length > 0) {
-            MemorySegment segment = pages.get((int) (address >>> pageShift));
-            int offset = (int) (address & (pageSize - 1));
-            int n = Math.min(length, pageSize - offset);
-            segment.get(out, offset, n);
-            address += n;
-            length -= n;
+    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.nativeOrder());
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.nativeOrder());
+
+    /** Writes a run through one large buffer, copying from the pages in bulk. */
+    private static final class RunWriter implements java.io.Closeable {
+        private final FileOutputStream out;
+        private final byte[] buffer = new byte[1 << 20];
+        private int position;
+
+        RunWriter(FileOutputStream out) {
+            this.out = out;
+        }
+
+        void writeInt(int value) throws IOException {
+            if (buffer.length - position < 4) {
+                flush();
+            }
+            INT.set(buffer, position, value);
+            position += 4;
+        }
+
+        void write(MemorySegment segment, int offset, int length) throws IOException {
+            while (length > 0) {
+                if (position == buffer.length) {
+                    flush();
+                }
+                int n = Math.min(length, buffer.length - position);
+                segment.get(offset, buffer, position, n);
+                position += n;
+                offset += n;
+                length -= n;
+            }
+        }
+
+        private void flush() throws IOException {
+            out.write(buffer, 0, position);
+            position = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                flush();
+            } finally {
+                out.close();
+            }
         }
     }
 
@@ -499,9 +542,9 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
             }
             keyLength = head.keyLength;
             ensureKeyCapacity(keyLength);
-            System.arraycopy(head.key, 0, key, 0, keyLength);
+            System.arraycopy(head.buffer(), head.keyOffset, key, 0, keyLength);
             keyRead();
-            valueInput.setBuffer(head.value, 0, head.valueLength);
+            valueInput.setBuffer(head.buffer(), head.valueOffset, head.valueLength);
             record.replace(valueSerializer.deserialize(valueInput));
             if (head.hasTimestamp) {
                 record.setTimestamp(head.timestamp);
@@ -517,20 +560,53 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
         }
     }
 
-    /** Reads one spilled run, one record at a time. */
+    /**
+     * Reads one spilled run through a buffer of its own; the current record's key and value stay in that buffer
+     * until the next {@link #advance()}.
+     */
     private final class RunReader implements Comparable<RunReader> {
-        private final DataInputStream in;
+        private final FileInputStream in;
+        private byte[] buffer = new byte[FILE_BUFFER_BYTES];
+        private int position;
+        private int limit;
         private int remaining;
-        byte[] key = new byte[32];
+        int keyOffset;
         int keyLength;
         boolean hasTimestamp;
         long timestamp;
-        byte[] value = new byte[64];
+        int valueOffset;
         int valueLength;
 
         RunReader(File file) throws IOException {
-            this.in = new DataInputStream(new BufferedInputStream(new FileInputStream(file), FILE_BUFFER_BYTES));
-            this.remaining = in.readInt();
+            this.in = new FileInputStream(file);
+            ensure(4);
+            this.remaining = (int) INT.get(buffer, position);
+            position += 4;
+        }
+
+        byte[] buffer() {
+            return buffer;
+        }
+
+        /** Makes {@code n} bytes from the position available in the buffer. */
+        private void ensure(int n) throws IOException {
+            if (limit - position >= n) {
+                return;
+            }
+            if (n > buffer.length) {
+                buffer = Arrays.copyOfRange(buffer, position, position + Math.max(n, buffer.length * 2));
+            } else {
+                System.arraycopy(buffer, position, buffer, 0, limit - position);
+            }
+            limit -= position;
+            position = 0;
+            while (limit < n) {
+                int read = in.read(buffer, limit, buffer.length - limit);
+                if (read < 0) {
+                    throw new EOFException("The sort run of '" + operatorName + "' ended in the middle of a record.");
+                }
+                limit += read;
+            }
         }
 
         boolean advance() throws IOException {
@@ -538,24 +614,24 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
                 return false;
             }
             remaining--;
-            keyLength = in.readInt();
-            if (key.length < keyLength) {
-                key = new byte[Math.max(keyLength, key.length * 2)];
-            }
-            in.readFully(key, 0, keyLength);
-            hasTimestamp = in.readByte() != 0;
-            timestamp = in.readLong();
-            valueLength = in.readInt();
-            if (value.length < valueLength) {
-                value = new byte[Math.max(valueLength, value.length * 2)];
-            }
-            in.readFully(value, 0, valueLength);
+            ensure(4);
+            int kl = (int) INT.get(buffer, position);
+            ensure(HEADER_BYTES + kl);
+            keyLength = kl;
+            hasTimestamp = buffer[position + 4 + kl] != 0;
+            timestamp = (long) LONG.get(buffer, position + 5 + kl);
+            valueLength = (int) INT.get(buffer, position + 13 + kl);
+            ensure(HEADER_BYTES + kl + valueLength);
+            keyOffset = position + 4;
+            valueOffset = position + HEADER_BYTES + kl;
+            position += HEADER_BYTES + kl + valueLength;
             return true;
         }
 
         @Override
         public int compareTo(RunReader other) {
-            int c = Arrays.compareUnsigned(key, 0, keyLength, other.key, 0, other.keyLength);
+            int c = Arrays.compareUnsigned(buffer, keyOffset, keyOffset + keyLength, other.buffer, other.keyOffset,
+                    other.keyOffset + other.keyLength);
             return c != 0 ? c : Long.compare(timestamp, other.timestamp);
         }
 
@@ -582,7 +658,9 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
      * little memory; false when the sort memory is reached or the TaskManager has none free: then it is time to spill.
      */
     private boolean grow() {
-        int more = Math.min(pages.size(), Math.min(maxPages - pages.size(), memoryManager.availablePages()));
+        long pagesLeftInBudget = (budgetBytes - (long) index.length * 8) / pageSize - pages.size();
+        int more = (int) Math.min(Math.min(pages.size(), pagesLeftInBudget),
+                Math.min(maxPages - pages.size(), memoryManager.availablePages()));
         if (more <= 0) {
             return false;
         }
@@ -637,8 +715,15 @@ public final class KeyedInputSorter<T> implements AutoCloseable {
                 currentPage = -1;
                 clear();
             } else {
-                currentPage = (int) (mark >>> pageShift);
-                seekOutput(pages.get(currentPage), (int) (mark & (pageSize - 1)));
+                int page = (int) (mark >>> pageShift);
+                int offset = (int) (mark & (pageSize - 1));
+                if (offset == 0) {
+                    // the mark was taken at the very end of a full page: stay on that page
+                    page--;
+                    offset = pageSize;
+                }
+                currentPage = page;
+                seekOutput(pages.get(page), offset);
             }
         }
     }

@@ -118,6 +118,34 @@ class KeyedInputSorterTest {
     }
 
     @Test
+    void everySortMemorySizeGivesEveryRecordBackInOrder() throws Exception {
+        for (int budgetPages = 2; budgetPages <= 12; budgetPages++) {
+            Random random = new Random(budgetPages);
+            Map<String, Long> expected = new HashMap<>();
+            try (MemoryManager memory = new MemoryManager(16 * PAGE, PAGE);
+                    KeyedInputSorter<Tuple2<String, Long>> sorter = sorter(memory, (long) budgetPages * PAGE)) {
+                for (int i = 0; i < 5_000; i++) {
+                    String key = "k".repeat(1 + random.nextInt(90)) + random.nextInt(50);
+                    long value = random.nextInt(1_000);
+                    sorter.add(new StreamRecord<>(Tuple2.of(key, value), random.nextInt(100)));
+                    expected.merge(key, value, Long::sum);
+                }
+                KeyedInputSorter.SortedRecords<Tuple2<String, Long>> sorted = sorter.sorted();
+                Map<String, Long> sums = new HashMap<>();
+                String previous = null;
+                while (sorted.next()) {
+                    String key = sorted.record().getValue().f0;
+                    assertThat(sorted.isNewKey()).as("budget %d pages", budgetPages).isEqualTo(!key.equals(previous));
+                    assertThat(sums.containsKey(key) && sorted.isNewKey()).as("a key comes as one group").isFalse();
+                    sums.merge(key, sorted.record().getValue().f1, Long::sum);
+                    previous = key;
+                }
+                assertThat(sums).as("budget %d pages", budgetPages).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void recordsLargerThanAPageSpanPages() throws Exception {
         String big = "x".repeat(3 * PAGE);
         try (MemoryManager memory = new MemoryManager(16 * PAGE, PAGE);
