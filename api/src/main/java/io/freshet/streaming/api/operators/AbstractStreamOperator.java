@@ -20,6 +20,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private transient InternalTimerService<?> timerService;
     private transient boolean batchExecution;
     private transient io.freshet.api.common.state.KeyedStateStore keyedStateStore;
+    private transient MailboxExecutor mailboxExecutor;
 
     @Override
     public void setup(StreamOperatorParameters<OUT> parameters) {
@@ -29,6 +30,15 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.processingTimeService = parameters.getProcessingTimeService();
         this.batchExecution = parameters.isBatchExecution();
         this.keyedStateStore = parameters.getKeyedStateStore();
+        this.mailboxExecutor = parameters.getMailboxExecutor();
+    }
+
+    /** The task thread's mailbox. */
+    protected MailboxExecutor getMailboxExecutor() {
+        if (mailboxExecutor == null) {
+            throw new IllegalStateException("This task has no mailbox.");
+        }
+        return mailboxExecutor;
     }
 
     /** The keyed state backend of a keyed operator, or null. */

@@ -19,6 +19,7 @@ public final class StreamOperatorParameters<OUT> {
     private final KeyContext keyContext;
     private final ProcessingTimeService processingTimeService;
     private final boolean batchExecution;
+    private MailboxExecutor mailboxExecutor;
 
     /**
      * @param keyedStateStore the keyed state of a keyed operator, or null for an operator on a non-keyed stream
@@ -74,6 +75,17 @@ public final class StreamOperatorParameters<OUT> {
 
     public ProcessingTimeService getProcessingTimeService() {
         return processingTimeService;
+    }
+
+    /** Sets the task thread's mailbox (the task does, before setting operators up). */
+    public StreamOperatorParameters<OUT> withMailboxExecutor(MailboxExecutor mailboxExecutor) {
+        this.mailboxExecutor = mailboxExecutor;
+        return this;
+    }
+
+    /** The task thread's mailbox, or null where the task has none. */
+    public MailboxExecutor getMailboxExecutor() {
+        return mailboxExecutor;
     }
 
     /** Whether the job runs in BATCH mode. */

@@ -61,6 +61,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
     private volatile StreamSource<?, ?> runningSource;
     private volatile boolean canceled;
     private TaskProcessingTimeService timeService;
+    private TaskMailbox mailbox;
     /** Events of the head's coordinator, queued by TaskExecutor threads for the task thread. */
     private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> operatorEvents =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -97,6 +98,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         try (FlushPolicy flushPolicy = new FlushPolicy(chain.getBufferTimeoutMillis());
                 TaskProcessingTimeService timeService = new TaskProcessingTimeService()) {
             this.timeService = timeService;
+            this.mailbox = new TaskMailbox(timeService);
             for (int i = 0; i < chain.getNetworkOutputs().size(); i++) {
                 NetworkOutputConfig output = chain.getNetworkOutputs().get(i);
                 RecordWriter<StreamElement> writer = new RecordWriter<>(environment.getWriter(i),
@@ -123,7 +125,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 }
                 Output output = outputOf(config, operators, networkOutputs);
                 operators[i].setup(new StreamOperatorParameters(output, jobInfo, taskInfo, executionConfig,
-                        userCodeClassLoader, backend, backend, timeService, batch));
+                        userCodeClassLoader, backend, backend, timeService, batch).withMailboxExecutor(mailbox));
             }
             if (operators[0] instanceof SourceOperator) {
                 io.freshet.runtime.jobgraph.tasks.TaskOperatorEventGateway gateway =
@@ -242,8 +244,8 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
             long flushMillis = Math.max(1, Math.min(flushPolicy.intervalMillis(), 100));
             while (!done.isDone()) {
                 try {
-                    java.util.concurrent.CompletableFuture.anyOf(done, timeService.dueFuture())
-                            .get(flushMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    java.util.concurrent.CompletableFuture.anyOf(done, timeService.dueFuture(),
+                            mailbox.arrivedFuture()).get(flushMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
                     // time to flush, or the source ended (its failure is rethrown below)
                 }
@@ -251,6 +253,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                     if (timeService.isDue()) {
                         timeService.fireDueTimers();
                     }
+                    mailbox.runAll();
                     for (RecordWriterOutput<?> output : networkOutputs) {
                         output.flush();
                     }
@@ -296,6 +299,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
             if (timeService.isDue()) {
                 timeService.fireDueTimers();
             }
+            mailbox.runAll();
             io.freshet.core.io.InputStatus status = source.emitNext();
             if (status == io.freshet.core.io.InputStatus.END_OF_INPUT) {
                 return;
@@ -305,12 +309,13 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                     output.flush();
                 }
                 java.util.concurrent.CompletableFuture<Void> eventArrived = operatorEventArrived;
-                if (!operatorEvents.isEmpty()) {
+                if (!operatorEvents.isEmpty() || mailbox.hasMail()) {
                     continue;
                 }
                 try {
                     java.util.concurrent.CompletableFuture.anyOf(source.getAvailableFuture(), eventArrived,
-                            timeService.dueFuture()).get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                            timeService.dueFuture(), mailbox.arrivedFuture())
+                            .get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.TimeoutException e) {
                     // look again (cancellation, events)
                 }
@@ -544,6 +549,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 if (timeService.isDue()) {
                     timeService.fireDueTimers();
                 }
+                mailbox.runAll();
                 StreamElement element = input.pollNext();
                 if (element == null) {
                     if (input.isFinished()) {
@@ -553,7 +559,10 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                     for (RecordWriterOutput<?> output : networkOutputs) {
                         output.flush();
                     }
-                    input.waitForData(timeService.dueFuture());
+                    if (!mailbox.hasMail()) {
+                        input.waitForData(java.util.concurrent.CompletableFuture.anyOf(timeService.dueFuture(),
+                                mailbox.arrivedFuture()));
+                    }
                     continue;
                 }
                 if (element.isRecord()) {
@@ -593,6 +602,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 if (timeService.isDue()) {
                     timeService.fireDueTimers();
                 }
+                mailbox.runAll();
                 StreamTaskInput<Object> preferred = firstTurn ? input1 : input2;
                 StreamTaskInput<Object> other = firstTurn ? input2 : input1;
                 firstTurn = !firstTurn;
@@ -610,10 +620,12 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                         output.flush();
                     }
                     // wait for an input that has not ended (an ended one is always "available")
-                    java.util.concurrent.CompletableFuture.anyOf(
-                            input1.isFinished() ? timeService.dueFuture() : input1.availability(),
-                            input2.isFinished() ? timeService.dueFuture() : input2.availability(),
-                            timeService.dueFuture()).get();
+                    if (!mailbox.hasMail()) {
+                        java.util.concurrent.CompletableFuture.anyOf(
+                                input1.isFinished() ? timeService.dueFuture() : input1.availability(),
+                                input2.isFinished() ? timeService.dueFuture() : input2.availability(),
+                                timeService.dueFuture(), mailbox.arrivedFuture()).get();
+                    }
                     continue;
                 }
                 boolean first = from == input1;
