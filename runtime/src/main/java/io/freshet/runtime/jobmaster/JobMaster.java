@@ -3,6 +3,7 @@ package io.freshet.runtime.jobmaster;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import io.freshet.runtime.clusterframework.types.ResourceID;
 import io.freshet.runtime.executiongraph.ArchivedExecutionGraph;
 import io.freshet.runtime.executiongraph.ExecutionAttemptID;
 import io.freshet.runtime.executiongraph.ExecutionGraph;
+import io.freshet.runtime.execution.ExecutionState;
 import io.freshet.runtime.executiongraph.ExecutionVertex;
 import io.freshet.runtime.executiongraph.failover.RestartBackoffTimeStrategy;
 import io.freshet.runtime.executiongraph.failover.RestartBackoffTimeStrategyFactoryLoader;
@@ -362,7 +364,43 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
 
         @Override
         public void reportPayload(ResourceID taskManagerId, Collection<ExecutionAttemptID> runningTasks) {
-            // the running tasks could be reconciled here; state updates arrive through updateTaskExecutionState
+            runAsyncWithoutFencing(() -> reconcile(taskManagerId, runningTasks));
+        }
+    }
+
+    /**
+     * Compares what a TaskExecutor says it runs with what this JobMaster thinks runs there: a deployed attempt the
+     * TaskExecutor no longer has (its final state report was lost) is failed, so that the job neither waits for it
+     * forever (cancelling, failing) nor believes it still runs. Attempts deployed less than a heartbeat interval ago
+     * are left alone: the TaskExecutor may not have registered them yet.
+     */
+    private void reconcile(ResourceID taskManagerId, Collection<ExecutionAttemptID> runningTasks) {
+        if (executionGraph == null || scheduler == null) {
+            return;
+        }
+        java.util.Set<ExecutionAttemptID> running = new java.util.HashSet<>(runningTasks);
+        long now = System.currentTimeMillis();
+        long grace = Math.max(2_000, heartbeatServices.getHeartbeatInterval().toMillis());
+        List<ExecutionVertex> lost = new ArrayList<>();
+        for (ExecutionVertex vertex : executionGraph.getAllExecutionVertices()) {
+            io.freshet.runtime.executiongraph.Execution execution = vertex.getCurrentExecution();
+            ExecutionState state = execution.getState();
+            LogicalSlot slot = execution.getAssignedSlot();
+            boolean deployed = state == ExecutionState.DEPLOYING || state == ExecutionState.INITIALIZING
+                    || state == ExecutionState.RUNNING || state == ExecutionState.CANCELING;
+            long deployedAt = execution.getStateTimestamp(ExecutionState.DEPLOYING);
+            if (deployed && slot != null && slot.getTaskManagerId().equals(taskManagerId)
+                    && !running.contains(execution.getAttemptId()) && deployedAt > 0 && now - deployedAt > grace) {
+                lost.add(vertex);
+            }
+        }
+        for (ExecutionVertex vertex : lost) {
+            log.warn("TaskExecutor {} no longer runs {} ({}), which this JobMaster still sees {}; its final state"
+                    + " report was lost.", taskManagerId, vertex.getTaskNameWithSubtaskIndex(),
+                    vertex.getCurrentExecution().getAttemptId(), vertex.getCurrentExecution().getState());
+            scheduler.failExecution(vertex, new IllegalStateException("TaskExecutor " + taskManagerId
+                    + " no longer runs " + vertex.getTaskNameWithSubtaskIndex() + "; its final state was not"
+                    + " reported."));
         }
     }
 

@@ -204,6 +204,11 @@ public final class MiniCluster implements AutoCloseable {
         return taskManagers.get(index).shuffle;
     }
 
+    /** TaskExecutor {@code index} itself (for tests that reach into it). */
+    public TaskExecutor getTaskExecutor(int index) {
+        return taskManagers.get(index).taskExecutor;
+    }
+
     /** The gateway of TaskExecutor {@code index}, as its JobMasters and the ResourceManager call it. */
     public TaskExecutorGateway getTaskExecutorGateway(int index) {
         return taskManagers.get(index).taskExecutor.getSelfGateway(TaskExecutorGateway.class);

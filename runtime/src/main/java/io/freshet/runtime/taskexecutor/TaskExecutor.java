@@ -482,6 +482,14 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         }
     }
 
+    /**
+     * Test seam: forgets the task of {@code executionAttemptId} as if its final state report had been lost (the task
+     * itself keeps running, unknown to this TaskExecutor).
+     */
+    CompletableFuture<Boolean> forgetTaskForTesting(ExecutionAttemptID executionAttemptId) {
+        return callOnMainThread(() -> taskSlotTable.removeTask(executionAttemptId).isPresent());
+    }
+
     /** Runs {@code callable} on the main thread; lets tests read state without races. */
     <V> CompletableFuture<V> callOnMainThread(java.util.concurrent.Callable<V> callable) {
         return callAsync(callable, configuration.getRpcTimeout());
