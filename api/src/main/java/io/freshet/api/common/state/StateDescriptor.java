@@ -20,6 +20,7 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
     private TypeInformation<T> typeInfo;
     private TypeSerializer<T> serializer;
     private final Class<T> typeClass;
+    private StateTtlConfig ttlConfig = StateTtlConfig.DISABLED;
 
     protected StateDescriptor(String name, TypeInformation<T> typeInfo) {
         this.name = Objects.requireNonNull(name, "the state's name");
@@ -36,6 +37,18 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
         this.name = Objects.requireNonNull(name, "the state's name");
         this.serializer = Objects.requireNonNull(serializer, "the state's serializer");
         this.typeClass = null;
+    }
+
+    /**
+     * Lets the state's values expire after {@code ttlConfig}'s time to live (see {@link StateTtlConfig}); keyed state
+     * only.
+     */
+    public void enableTimeToLive(StateTtlConfig ttlConfig) {
+        this.ttlConfig = java.util.Objects.requireNonNull(ttlConfig, "ttlConfig");
+    }
+
+    public StateTtlConfig getTtlConfig() {
+        return ttlConfig;
     }
 
     public String getName() {

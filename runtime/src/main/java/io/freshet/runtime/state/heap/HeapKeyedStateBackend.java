@@ -42,12 +42,23 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     private final KeyGroupRange keyGroupRange;
     private final Map<String, Registered> states = new LinkedHashMap<>();
     private K currentKey;
+    private java.util.function.LongSupplier ttlClock = System::currentTimeMillis;
     private int currentKeyGroupIndex;
 
     public HeapKeyedStateBackend(TypeSerializer<K> keySerializer, int maxParallelism, KeyGroupRange keyGroupRange) {
         this.keySerializer = Objects.requireNonNull(keySerializer, "keySerializer");
         this.maxParallelism = maxParallelism;
         this.keyGroupRange = Objects.requireNonNull(keyGroupRange, "keyGroupRange");
+    }
+
+    /** The processing-time clock that state time-to-live reads (tests set their own). */
+    public void setTtlClock(java.util.function.LongSupplier clock) {
+        this.ttlClock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private TtlStates.Ttl ttlOf(io.freshet.api.common.state.StateDescriptor<?, ?> descriptor) {
+        io.freshet.api.common.state.StateTtlConfig config = descriptor.getTtlConfig();
+        return config != null && config.isEnabled() ? new TtlStates.Ttl(config, () -> ttlClock.getAsLong()) : null;
     }
 
     public TypeSerializer<K> getKeySerializer() {
@@ -105,35 +116,45 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
-        return state(descriptor.getName(), ValueState.class,
-                store -> new HeapValueState<>((Store) store, descriptor.getDefaultValue()));
+        TtlStates.Ttl ttl = ttlOf(descriptor);
+        return state(descriptor.getName(), ValueState.class, store -> ttl != null
+                ? new TtlStates.TtlValueState<>((Store) store, descriptor.getDefaultValue(), ttl)
+                : new HeapValueState<>((Store) store, descriptor.getDefaultValue()));
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
-        return state(descriptor.getName(), ListState.class, store -> new HeapListState<>((Store) store));
+        TtlStates.Ttl ttl = ttlOf(descriptor);
+        return state(descriptor.getName(), ListState.class, store -> ttl != null
+                ? new TtlStates.TtlListState<>((Store) store, ttl) : new HeapListState<>((Store) store));
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
-        return state(descriptor.getName(), ReducingState.class,
-                store -> new HeapReducingState<>((Store) store, descriptor.getReduceFunction()));
+        TtlStates.Ttl ttl = ttlOf(descriptor);
+        return state(descriptor.getName(), ReducingState.class, store -> ttl != null
+                ? new TtlStates.TtlReducingState<>((Store) store, descriptor.getReduceFunction(), ttl)
+                : new HeapReducingState<>((Store) store, descriptor.getReduceFunction()));
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
             AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
-        return state(descriptor.getName(), AggregatingState.class,
-                store -> new HeapAggregatingState<>((Store) store, descriptor.getAggregateFunction()));
+        TtlStates.Ttl ttl = ttlOf(descriptor);
+        return state(descriptor.getName(), AggregatingState.class, store -> ttl != null
+                ? new TtlStates.TtlAggregatingState<>((Store) store, descriptor.getAggregateFunction(), ttl)
+                : new HeapAggregatingState<>((Store) store, descriptor.getAggregateFunction()));
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
-        return state(descriptor.getName(), MapState.class, store -> new HeapMapState<>((Store) store));
+        TtlStates.Ttl ttl = ttlOf(descriptor);
+        return state(descriptor.getName(), MapState.class, store -> ttl != null
+                ? new TtlStates.TtlMapState<>((Store) store, ttl) : new HeapMapState<>((Store) store));
     }
 
     @Override
