@@ -33,6 +33,18 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.mailboxExecutor = parameters.getMailboxExecutor();
     }
 
+    /**
+     * Lets a user function that is a {@code CheckpointedFunction} register its operator (and keyed) state; called
+     * before the function is opened, as Flink does.
+     */
+    protected void initializeFunctionState(Object function) throws Exception {
+        if (function instanceof io.freshet.streaming.api.checkpoint.CheckpointedFunction) {
+            HeapOperatorStateStore operatorState = new HeapOperatorStateStore();
+            ((io.freshet.streaming.api.checkpoint.CheckpointedFunction) function).initializeState(
+                    operatorState.initializationContext(keyedStateStore));
+        }
+    }
+
     /** The task thread's mailbox. */
     protected MailboxExecutor getMailboxExecutor() {
         if (mailboxExecutor == null) {

@@ -45,6 +45,7 @@ public abstract class AbstractTwoInputStreamOperator<IN1, IN2, OUT, F extends Fu
         combined = Long.MIN_VALUE;
         idle1 = false;
         idle2 = false;
+        initializeFunctionState(userFunction);
         if (userFunction instanceof RichFunction) {
             ((RichFunction) userFunction).open(DefaultOpenContext.INSTANCE);
         }

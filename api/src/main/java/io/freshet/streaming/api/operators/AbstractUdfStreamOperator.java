@@ -32,6 +32,7 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
     @Override
     public void open() throws Exception {
         super.open();
+        initializeFunctionState(userFunction);
         if (userFunction instanceof RichFunction) {
             ((RichFunction) userFunction).open(DefaultOpenContext.INSTANCE);
         }

@@ -1,0 +1,4 @@
+package io.freshet.runtime.state;
+
+/** The context of {@code CheckpointedFunction.snapshotState}. */
+public interface FunctionSnapshotContext extends ManagedSnapshotContext {}

@@ -1,0 +1,9 @@
+package io.freshet.runtime.state;
+
+/** Which checkpoint a snapshot is taken for. */
+public interface ManagedSnapshotContext {
+
+    long getCheckpointId();
+
+    long getCheckpointTimestamp();
+}
