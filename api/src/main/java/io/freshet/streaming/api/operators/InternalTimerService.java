@@ -21,8 +21,8 @@ public final class InternalTimerService<K> {
 
     /** A timer: when, and for which key. */
     public static final class InternalTimer<K> implements Comparable<InternalTimer<K>> {
-        private final long timestamp;
-        private final K key;
+        private long timestamp;
+        private K key;
 
         InternalTimer(long timestamp, K key) {
             this.timestamp = timestamp;
@@ -64,6 +64,8 @@ public final class InternalTimerService<K> {
     private long currentWatermark = Long.MIN_VALUE;
     private ProcessingTimeService.Cancellable nextProcessingTimer;
     private long nextProcessingTime = Long.MAX_VALUE;
+    /** A reused timer to look registrations up with: registering a timer that exists allocates nothing. */
+    private final InternalTimer<K> probe = new InternalTimer<>(0, null);
     private final boolean batchExecution;
 
     public InternalTimerService(KeyContext keyContext, ProcessingTimeService processingTimeService,
@@ -102,8 +104,14 @@ public final class InternalTimerService<K> {
     }
 
     public void registerEventTimeTimer(long time) {
-        InternalTimer<K> timer = new InternalTimer<>(time, currentKey());
-        if (eventTimeSet.add(timer)) {
+        K key = currentKey();
+        probe.timestamp = time;
+        probe.key = key;
+        boolean known = eventTimeSet.contains(probe);
+        probe.key = null;
+        if (!known) {
+            InternalTimer<K> timer = new InternalTimer<>(time, key);
+            eventTimeSet.add(timer);
             eventTimeTimers.add(timer);
         }
     }

@@ -232,10 +232,16 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
         if (windows == null) {
             windows = new LinkedHashMap<>();
         }
-        Set<W> candidates = new LinkedHashSet<>(windows.keySet());
+        // a snapshot of the windows (the loop changes the map): the key's windows, then windows known only to the
+        // trigger (a window whose contents were purged keeps its trigger state)
+        List<W> candidates = new ArrayList<>(windows.keySet());
         HashMap<W, HashMap<String, Object>> triggerStates = triggerState.value();
         if (triggerStates != null) {
-            candidates.addAll(triggerStates.keySet());
+            for (W window : triggerStates.keySet()) {
+                if (!windows.containsKey(window)) {
+                    candidates.add(window);
+                }
+            }
         }
         for (W window : candidates) {
             context.window = window;
