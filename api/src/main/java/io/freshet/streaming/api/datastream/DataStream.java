@@ -356,6 +356,14 @@ public class DataStream<T> {
         return addSink(new PrintSinkFunction<>(sinkIdentifier, true)).name("Print to Std. Err");
     }
 
+    /** Writes the stream through {@code sink}'s writers, one per parallel instance. */
+    public DataStreamSink<T> sinkTo(io.freshet.api.connector.sink2.Sink<T> sink) {
+        TypeInformation<T> type = getType();
+        DataStreamSink<T> result = addSink(new io.freshet.streaming.api.functions.sink.SinkWriterFunction<>(
+                environment.clean(sink), type.createSerializer(getExecutionConfig())));
+        return result.name("Writer");
+    }
+
     public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
         getType();
         LegacySinkTransformation<T> sink = new LegacySinkTransformation<>(transformation, "Unnamed",

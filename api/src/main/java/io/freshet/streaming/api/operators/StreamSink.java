@@ -31,8 +31,9 @@ public class StreamSink<IN> extends AbstractUdfStreamOperator<Object, SinkFuncti
     }
 
     @Override
-    public void processWatermark(Watermark mark) {
+    public void processWatermark(Watermark mark) throws Exception {
         currentWatermark = mark.getTimestamp();
+        userFunction.writeWatermark(new io.freshet.api.common.eventtime.Watermark(mark.getTimestamp()));
     }
 
     @Override

@@ -20,6 +20,9 @@ public interface SinkFunction<IN> extends Function, Serializable {
         invoke(value);
     }
 
+    /** A watermark reached the sink. */
+    default void writeWatermark(io.freshet.api.common.eventtime.Watermark watermark) throws Exception {}
+
     /** The input has ended (bounded streams): write what is buffered. */
     default void finish() throws Exception {}
 
