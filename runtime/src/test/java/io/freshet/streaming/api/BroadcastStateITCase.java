@@ -68,6 +68,20 @@ class BroadcastStateITCase {
     }
 
     @Test
+    void inBatchModeANonKeyedBroadcastFunctionReadsTheBroadcastSideFirst() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        CollectSink<String> sink = sink();
+        BroadcastStream<Tuple2<String, Integer>> rates = env.fromElements(Tuple2.of("EUR", 1), Tuple2.of("USD", 2))
+                .broadcast(RATES);
+        env.fromElements("EUR", "USD", "EUR").connect(rates).process(new Rates()).addSink(sink);
+        env.execute("batch broadcast");
+
+        assertThat(sink.results()).filteredOn(line -> !line.startsWith("instance"))
+                .containsExactlyInAnyOrder("EUR=1", "USD=2", "EUR=1");
+    }
+
+    @Test
     void inBatchModeTheBroadcastSideComesFirstSoKeyedRecordsSeeTheWholeState() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);

@@ -158,6 +158,9 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                             headKeySelector2);
                 } else if (batch && headBackend != null) {
                     processSortedInput((OneInputStreamOperator) operators[0], chain, headBackend, headKeySelector);
+                } else if (batch && operators[0]
+                        instanceof io.freshet.streaming.api.operators.CoBroadcastWithNonKeyedOperator) {
+                    processBroadcastThenInput((TwoInputStreamOperator) operators[0], chain, networkOutputs);
                 } else if (operators[0] instanceof TwoInputStreamOperator) {
                     processTwoInputs((TwoInputStreamOperator) operators[0], chain, headBackend, headKeySelector,
                             headKeySelector2, networkOutputs);
@@ -534,6 +537,57 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
             }
             head.processWatermark1(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
             head.processWatermark2(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
+        }
+    }
+
+    /**
+     * BATCH execution of a non-keyed stream connected with a broadcast stream: the broadcast input is read whole
+     * first, then the other input as it comes.
+     */
+    private void processBroadcastThenInput(TwoInputStreamOperator<Object, Object, ?> head, ChainConfig chain,
+            List<RecordWriterOutput<?>> networkOutputs) throws Exception {
+        List<InputGate> gates = getEnvironment().getAllInputGates();
+        List<InputGate> gates1 = new ArrayList<>();
+        List<InputGate> gates2 = new ArrayList<>();
+        for (int i = 0; i < gates.size(); i++) {
+            gates.get(i).requestPartitions();
+            (chain.getGateInputs().get(i) == 2 ? gates2 : gates1).add(gates.get(i));
+        }
+        try (StreamTaskInput<Object> input1 = new StreamTaskInput<>(gates1, (TypeSerializer) chain.getInputSerializer());
+                StreamTaskInput<Object> input2 = new StreamTaskInput<>(gates2,
+                        (TypeSerializer) chain.getInputSerializer2())) {
+            for (int side = 2; side >= 1 && !canceled; side--) {
+                StreamTaskInput<Object> input = side == 2 ? input2 : input1;
+                while (!canceled) {
+                    if (timeService.isDue()) {
+                        timeService.fireDueTimers();
+                    }
+                    mailbox.runAll();
+                    StreamElement element = input.pollNext();
+                    if (element == null) {
+                        if (input.isFinished()) {
+                            break;
+                        }
+                        for (RecordWriterOutput<?> output : networkOutputs) {
+                            output.flush();
+                        }
+                        input.waitForData(java.util.concurrent.CompletableFuture.anyOf(timeService.dueFuture(),
+                                mailbox.arrivedFuture()));
+                    } else if (element.isRecord()) {
+                        if (side == 2) {
+                            head.processElement2(element.asRecord());
+                        } else {
+                            head.processElement1(element.asRecord());
+                        }
+                    } else if (element.isWatermark()) {
+                        if (side == 2) {
+                            head.processWatermark2(element.asWatermark());
+                        } else {
+                            head.processWatermark1(element.asWatermark());
+                        }
+                    }
+                }
+            }
         }
     }
 
