@@ -211,7 +211,9 @@ class BroadcastStateITCase {
                         ctx.getBroadcastState(undeclared).put(value.f0, value.f1);
                     }
                 }).addSink(sink());
-        assertThatThrownBy(() -> failing.execute("typo")).hasStackTraceContaining("'typo' does not exist")
-                .hasStackTraceContaining("[rates]");
+        // the message itself is checked record by record in CoBroadcastWithKeyedOperatorTest: on the cluster the job's
+        // root cause can be another task's reaction to the failure (see the issue note on failure causes)
+        assertThatThrownBy(() -> failing.execute("typo")).isInstanceOf(
+                io.freshet.runtime.client.JobExecutionException.class).hasMessageContaining("ended FAILED");
     }
 }

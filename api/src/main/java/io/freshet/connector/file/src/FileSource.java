@@ -1,7 +1,5 @@
 package io.freshet.connector.file.src;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -31,6 +29,7 @@ import io.freshet.core.fs.FSDataInputStream;
 import io.freshet.core.fs.FileStatus;
 import io.freshet.core.fs.FileSystem;
 import io.freshet.core.fs.Path;
+import io.freshet.core.io.DataStreamVersionedSerializer;
 import io.freshet.core.io.InputStatus;
 import io.freshet.core.io.SimpleVersionedSerializer;
 
@@ -135,7 +134,7 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, Collectio
 
     @Override
     public SimpleVersionedSerializer<Collection<FileSourceSplit>> getEnumeratorCheckpointSerializer() {
-        return new CheckpointSerializer();
+        return DataStreamVersionedSerializer.collectionOf(new SplitSerializer());
     }
 
     // ---- enumerator ----
@@ -358,79 +357,25 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, Collectio
 
     // ---- serializers ----
 
-    private static void write(FileSourceSplit split, DataOutputStream out) throws IOException {
-        out.writeUTF(split.splitId());
-        out.writeUTF(split.path().toString());
-        out.writeLong(split.offset());
-        out.writeLong(split.length());
-        out.writeLong(split.fileModificationTime());
-        out.writeLong(split.fileSize());
-    }
-
-    private static FileSourceSplit read(DataInputStream in) throws IOException {
-        return new FileSourceSplit(in.readUTF(), new Path(in.readUTF()), in.readLong(), in.readLong(), in.readLong(),
-                in.readLong());
-    }
-
-    private static void checkVersion(int version) throws IOException {
-        if (version != 1) {
-            throw new IOException("Unknown version " + version + " of a FileSource split; this build reads version 1.");
-        }
-    }
-
-    private static final class SplitSerializer implements SimpleVersionedSerializer<FileSourceSplit> {
-        @Override
-        public int getVersion() {
-            return 1;
+    private static final class SplitSerializer extends DataStreamVersionedSerializer<FileSourceSplit> {
+        SplitSerializer() {
+            super(1, "a FileSource split");
         }
 
         @Override
-        public byte[] serialize(FileSourceSplit split) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                write(split, out);
-            }
-            return bytes.toByteArray();
+        protected void write(FileSourceSplit split, DataOutputStream out) throws IOException {
+            out.writeUTF(split.splitId());
+            out.writeUTF(split.path().toString());
+            out.writeLong(split.offset());
+            out.writeLong(split.length());
+            out.writeLong(split.fileModificationTime());
+            out.writeLong(split.fileSize());
         }
 
         @Override
-        public FileSourceSplit deserialize(int version, byte[] serialized) throws IOException {
-            checkVersion(version);
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-                return read(in);
-            }
-        }
-    }
-
-    private static final class CheckpointSerializer implements SimpleVersionedSerializer<Collection<FileSourceSplit>> {
-        @Override
-        public int getVersion() {
-            return 1;
-        }
-
-        @Override
-        public byte[] serialize(Collection<FileSourceSplit> splits) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeInt(splits.size());
-                for (FileSourceSplit split : splits) {
-                    write(split, out);
-                }
-            }
-            return bytes.toByteArray();
-        }
-
-        @Override
-        public Collection<FileSourceSplit> deserialize(int version, byte[] serialized) throws IOException {
-            checkVersion(version);
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-                int count = in.readInt();
-                List<FileSourceSplit> splits = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    splits.add(read(in));
-                }
-                return splits;
-            }
+        protected FileSourceSplit read(DataInputStream in) throws IOException {
+            return new FileSourceSplit(in.readUTF(), new Path(in.readUTF()), in.readLong(), in.readLong(),
+                    in.readLong(), in.readLong());
         }
     }
 

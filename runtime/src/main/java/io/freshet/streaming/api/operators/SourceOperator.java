@@ -259,18 +259,8 @@ public class SourceOperator<OUT, SplitT extends SourceSplit> extends AbstractStr
 
         @Override
         public UserCodeClassLoader getUserCodeClassLoader() {
-            ClassLoader loader = getRuntimeContext().getUserCodeClassLoader();
-            return new UserCodeClassLoader() {
-                @Override
-                public ClassLoader asClassLoader() {
-                    return loader;
-                }
-
-                @Override
-                public void registerReleaseHookIfAbsent(String releaseHookName, Runnable releaseHook) {
-                    getRuntimeContext().registerUserCodeClassLoaderReleaseHookIfAbsent(releaseHookName, releaseHook);
-                }
-            };
+            return UserCodeClassLoader.of(getRuntimeContext().getUserCodeClassLoader(),
+                    getRuntimeContext()::registerUserCodeClassLoaderReleaseHookIfAbsent);
         }
 
         @Override

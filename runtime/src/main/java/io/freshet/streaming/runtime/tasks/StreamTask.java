@@ -152,7 +152,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 } else if (batch && headBackend != null && operators[0] instanceof TwoInputStreamOperator
                         && headKeySelector2 == null) {
                     processBroadcastThenSortedInput((TwoInputStreamOperator) operators[0], chain, headBackend,
-                            headKeySelector);
+                            headKeySelector, networkOutputs);
                 } else if (batch && headBackend != null && operators[0] instanceof TwoInputStreamOperator) {
                     processSortedInputs((TwoInputStreamOperator) operators[0], chain, headBackend, headKeySelector,
                             headKeySelector2);
@@ -352,21 +352,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
 
     /** Reads every record of {@code input} into {@code sorter}; watermarks are dropped (event time ends later). */
     private boolean drainInto(StreamTaskInput<Object> input, KeyedInputSorter<Object> sorter) throws Exception {
-        while (!canceled) {
-            if (timeService.isDue()) {
-                timeService.fireDueTimers();
-            }
-            StreamElement element = input.pollNext();
-            if (element == null) {
-                if (input.isFinished()) {
-                    return true;
-                }
-                input.waitForData(timeService.dueFuture());
-            } else if (element.isRecord()) {
-                sorter.add(element.asRecord());
-            }
-        }
-        return false;
+        return readWhole(input, sorter::add, List.of());
     }
 
     private static void endKey(StreamOperator<?> head) throws Exception {
@@ -388,30 +374,105 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         }
         try (StreamTaskInput<Object> input = new StreamTaskInput<>(gates, (TypeSerializer) chain.getInputSerializer());
                 KeyedInputSorter<Object> sorter = newSorter(chain, keySelector, chain.getInputSerializer(), 1)) {
-            if (!drainInto(input, sorter)) {
-                return;
+            if (drainInto(input, sorter) && feedByKey(sorter, head, backend, keySelector, head::processElement)) {
+                head.processWatermark(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
             }
-            KeyedInputSorter.SortedRecords<Object> sorted = sorter.sorted();
-            boolean anyKey = false;
-            while (!canceled && sorted.next()) {
-                StreamRecord<Object> record = sorted.record();
-                if (sorted.isNewKey()) {
-                    if (anyKey) {
-                        endKey(head);
-                    }
-                    backend.setKey(keySelector.getKey(record.getValue()));
-                    anyKey = true;
-                }
-                head.processElement(record);
-            }
-            if (canceled) {
-                return;
-            }
-            if (anyKey) {
-                endKey(head);
-            }
-            head.processWatermark(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
         }
+    }
+
+    /** Takes one record of an input. */
+    @FunctionalInterface
+    private interface RecordHandler {
+        void accept(StreamRecord<Object> record) throws Exception;
+    }
+
+    /**
+     * Hands the sorted records to {@code records} key by key: the key is set before a key's first record, and the
+     * key's timers fire ({@link #endKey}) after its last. False when the task was cancelled meanwhile.
+     */
+    private boolean feedByKey(KeyedInputSorter<Object> sorter, StreamOperator<?> head,
+            HeapKeyedStateBackend<Object> backend, KeySelector<Object, Object> keySelector, RecordHandler records)
+            throws Exception {
+        KeyedInputSorter.SortedRecords<Object> sorted = sorter.sorted();
+        boolean anyKey = false;
+        while (!canceled && sorted.next()) {
+            StreamRecord<Object> record = sorted.record();
+            if (sorted.isNewKey()) {
+                if (anyKey) {
+                    endKey(head);
+                }
+                backend.setKey(keySelector.getKey(record.getValue()));
+                anyKey = true;
+            }
+            records.accept(record);
+        }
+        if (canceled) {
+            return false;
+        }
+        if (anyKey) {
+            endKey(head);
+        }
+        return true;
+    }
+
+    /** The two inputs of a two-input head (gates of input 1 and of input 2), their partitions requested. */
+    private static final class TwoInputs implements AutoCloseable {
+        final StreamTaskInput<Object> first;
+        final StreamTaskInput<Object> second;
+
+        TwoInputs(StreamTaskInput<Object> first, StreamTaskInput<Object> second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            try {
+                first.close();
+            } finally {
+                second.close();
+            }
+        }
+    }
+
+    private TwoInputs openTwoInputs(ChainConfig chain) throws java.io.IOException {
+        List<InputGate> gates = getEnvironment().getAllInputGates();
+        List<InputGate> gates1 = new ArrayList<>();
+        List<InputGate> gates2 = new ArrayList<>();
+        for (int i = 0; i < gates.size(); i++) {
+            gates.get(i).requestPartitions();
+            (chain.getGateInputs().get(i) == 2 ? gates2 : gates1).add(gates.get(i));
+        }
+        return new TwoInputs(new StreamTaskInput<>(gates1, (TypeSerializer) chain.getInputSerializer()),
+                new StreamTaskInput<>(gates2, (TypeSerializer) chain.getInputSerializer2()));
+    }
+
+    /**
+     * Reads all of {@code input}, handing its records to {@code records} (BATCH: watermarks only end event time, which
+     * the caller does when every input is read). False when the task was cancelled meanwhile.
+     */
+    private boolean readWhole(StreamTaskInput<Object> input, RecordHandler records,
+            List<RecordWriterOutput<?>> networkOutputs) throws Exception {
+        while (!canceled) {
+            if (timeService.isDue()) {
+                timeService.fireDueTimers();
+            }
+            mailbox.runAll();
+            StreamElement element = input.pollNext();
+            if (element == null) {
+                if (input.isFinished()) {
+                    return true;
+                }
+                for (RecordWriterOutput<?> output : networkOutputs) {
+                    output.flush();
+                }
+                input.waitForData(java.util.concurrent.CompletableFuture.anyOf(timeService.dueFuture(),
+                        mailbox.arrivedFuture()));
+            } else if (element.isRecord()) {
+                records.accept(element.asRecord());
+            }
+        }
+        return false;
     }
 
     /**
@@ -421,19 +482,10 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
     private void processSortedInputs(TwoInputStreamOperator<Object, Object, ?> head, ChainConfig chain,
             HeapKeyedStateBackend<Object> backend, KeySelector<Object, Object> keySelector1,
             KeySelector<Object, Object> keySelector2) throws Exception {
-        List<InputGate> gates = getEnvironment().getAllInputGates();
-        List<InputGate> gates1 = new ArrayList<>();
-        List<InputGate> gates2 = new ArrayList<>();
-        for (int i = 0; i < gates.size(); i++) {
-            gates.get(i).requestPartitions();
-            (chain.getGateInputs().get(i) == 2 ? gates2 : gates1).add(gates.get(i));
-        }
-        try (StreamTaskInput<Object> input1 = new StreamTaskInput<>(gates1, (TypeSerializer) chain.getInputSerializer());
-                StreamTaskInput<Object> input2 = new StreamTaskInput<>(gates2,
-                        (TypeSerializer) chain.getInputSerializer2());
+        try (TwoInputs inputs = openTwoInputs(chain);
                 KeyedInputSorter<Object> sorter1 = newSorter(chain, keySelector1, chain.getInputSerializer(), 2);
                 KeyedInputSorter<Object> sorter2 = newSorter(chain, keySelector2, chain.getInputSerializer2(), 2)) {
-            if (!drainInto(input1, sorter1) || !drainInto(input2, sorter2)) {
+            if (!drainInto(inputs.first, sorter1) || !drainInto(inputs.second, sorter2)) {
                 return;
             }
             KeyedInputSorter.SortedRecords<Object> sorted1 = sorter1.sorted();
@@ -490,53 +542,15 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
      * (the broadcast state is complete before any keyed record), then the keyed input sorted by key.
      */
     private void processBroadcastThenSortedInput(TwoInputStreamOperator<Object, Object, ?> head, ChainConfig chain,
-            HeapKeyedStateBackend<Object> backend, KeySelector<Object, Object> keySelector) throws Exception {
-        List<InputGate> gates = getEnvironment().getAllInputGates();
-        List<InputGate> gates1 = new ArrayList<>();
-        List<InputGate> gates2 = new ArrayList<>();
-        for (int i = 0; i < gates.size(); i++) {
-            gates.get(i).requestPartitions();
-            (chain.getGateInputs().get(i) == 2 ? gates2 : gates1).add(gates.get(i));
-        }
-        try (StreamTaskInput<Object> input1 = new StreamTaskInput<>(gates1, (TypeSerializer) chain.getInputSerializer());
-                StreamTaskInput<Object> input2 = new StreamTaskInput<>(gates2,
-                        (TypeSerializer) chain.getInputSerializer2());
+            HeapKeyedStateBackend<Object> backend, KeySelector<Object, Object> keySelector,
+            List<RecordWriterOutput<?>> networkOutputs) throws Exception {
+        try (TwoInputs inputs = openTwoInputs(chain);
                 KeyedInputSorter<Object> sorter = newSorter(chain, keySelector, chain.getInputSerializer(), 1)) {
-            while (!canceled) {
-                StreamElement element = input2.pollNext();
-                if (element == null) {
-                    if (input2.isFinished()) {
-                        break;
-                    }
-                    input2.waitForData(timeService.dueFuture());
-                } else if (element.isRecord()) {
-                    head.processElement2(element.asRecord());
-                }
+            if (readWhole(inputs.second, head::processElement2, networkOutputs) && drainInto(inputs.first, sorter)
+                    && feedByKey(sorter, head, backend, keySelector, head::processElement1)) {
+                head.processWatermark1(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
+                head.processWatermark2(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
             }
-            if (canceled || !drainInto(input1, sorter)) {
-                return;
-            }
-            KeyedInputSorter.SortedRecords<Object> sorted = sorter.sorted();
-            boolean anyKey = false;
-            while (!canceled && sorted.next()) {
-                StreamRecord<Object> record = sorted.record();
-                if (sorted.isNewKey()) {
-                    if (anyKey) {
-                        endKey(head);
-                    }
-                    backend.setKey(keySelector.getKey(record.getValue()));
-                    anyKey = true;
-                }
-                head.processElement1(record);
-            }
-            if (canceled) {
-                return;
-            }
-            if (anyKey) {
-                endKey(head);
-            }
-            head.processWatermark1(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
-            head.processWatermark2(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
         }
     }
 
@@ -546,47 +560,11 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
      */
     private void processBroadcastThenInput(TwoInputStreamOperator<Object, Object, ?> head, ChainConfig chain,
             List<RecordWriterOutput<?>> networkOutputs) throws Exception {
-        List<InputGate> gates = getEnvironment().getAllInputGates();
-        List<InputGate> gates1 = new ArrayList<>();
-        List<InputGate> gates2 = new ArrayList<>();
-        for (int i = 0; i < gates.size(); i++) {
-            gates.get(i).requestPartitions();
-            (chain.getGateInputs().get(i) == 2 ? gates2 : gates1).add(gates.get(i));
-        }
-        try (StreamTaskInput<Object> input1 = new StreamTaskInput<>(gates1, (TypeSerializer) chain.getInputSerializer());
-                StreamTaskInput<Object> input2 = new StreamTaskInput<>(gates2,
-                        (TypeSerializer) chain.getInputSerializer2())) {
-            for (int side = 2; side >= 1 && !canceled; side--) {
-                StreamTaskInput<Object> input = side == 2 ? input2 : input1;
-                while (!canceled) {
-                    if (timeService.isDue()) {
-                        timeService.fireDueTimers();
-                    }
-                    mailbox.runAll();
-                    StreamElement element = input.pollNext();
-                    if (element == null) {
-                        if (input.isFinished()) {
-                            break;
-                        }
-                        for (RecordWriterOutput<?> output : networkOutputs) {
-                            output.flush();
-                        }
-                        input.waitForData(java.util.concurrent.CompletableFuture.anyOf(timeService.dueFuture(),
-                                mailbox.arrivedFuture()));
-                    } else if (element.isRecord()) {
-                        if (side == 2) {
-                            head.processElement2(element.asRecord());
-                        } else {
-                            head.processElement1(element.asRecord());
-                        }
-                    } else if (element.isWatermark()) {
-                        if (side == 2) {
-                            head.processWatermark2(element.asWatermark());
-                        } else {
-                            head.processWatermark1(element.asWatermark());
-                        }
-                    }
-                }
+        try (TwoInputs inputs = openTwoInputs(chain)) {
+            if (readWhole(inputs.second, head::processElement2, networkOutputs)
+                    && readWhole(inputs.first, head::processElement1, networkOutputs)) {
+                head.processWatermark1(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
+                head.processWatermark2(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
             }
         }
     }
@@ -641,16 +619,9 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
     private void processTwoInputs(TwoInputStreamOperator<Object, Object, ?> head, ChainConfig chain,
             HeapKeyedStateBackend<Object> backend, KeySelector<Object, Object> keySelector1,
             KeySelector<Object, Object> keySelector2, List<RecordWriterOutput<?>> networkOutputs) throws Exception {
-        List<InputGate> gates = getEnvironment().getAllInputGates();
-        List<InputGate> gates1 = new ArrayList<>();
-        List<InputGate> gates2 = new ArrayList<>();
-        for (int i = 0; i < gates.size(); i++) {
-            gates.get(i).requestPartitions();
-            (chain.getGateInputs().get(i) == 2 ? gates2 : gates1).add(gates.get(i));
-        }
-        try (StreamTaskInput<Object> input1 = new StreamTaskInput<>(gates1, (TypeSerializer) chain.getInputSerializer());
-                StreamTaskInput<Object> input2 = new StreamTaskInput<>(gates2,
-                        (TypeSerializer) chain.getInputSerializer2())) {
+        try (TwoInputs inputs = openTwoInputs(chain)) {
+            StreamTaskInput<Object> input1 = inputs.first;
+            StreamTaskInput<Object> input2 = inputs.second;
             boolean firstTurn = true;
             while (!canceled) {
                 if (timeService.isDue()) {

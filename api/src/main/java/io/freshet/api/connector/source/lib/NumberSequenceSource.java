@@ -1,7 +1,5 @@
 package io.freshet.api.connector.source.lib;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,6 +21,7 @@ import io.freshet.api.connector.source.SourceSplit;
 import io.freshet.api.connector.source.SplitEnumerator;
 import io.freshet.api.connector.source.SplitEnumeratorContext;
 import io.freshet.api.java.typeutils.ResultTypeQueryable;
+import io.freshet.core.io.DataStreamVersionedSerializer;
 import io.freshet.core.io.InputStatus;
 import io.freshet.core.io.SimpleVersionedSerializer;
 
@@ -90,7 +89,7 @@ public class NumberSequenceSource implements Source<Long, NumberSequenceSource.N
 
     @Override
     public SimpleVersionedSerializer<Collection<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
-        return new CheckpointSerializer();
+        return DataStreamVersionedSerializer.collectionOf(new SplitSerializer());
     }
 
     /** Cuts {@code [from, to]} into {@code numSplits} ranges of (nearly) equal size; none is empty. */
@@ -257,76 +256,21 @@ public class NumberSequenceSource implements Source<Long, NumberSequenceSource.N
         public void close() {}
     }
 
-    private static final class SplitSerializer implements SimpleVersionedSerializer<NumberSequenceSplit> {
-        @Override
-        public int getVersion() {
-            return 1;
+    private static final class SplitSerializer extends DataStreamVersionedSerializer<NumberSequenceSplit> {
+        SplitSerializer() {
+            super(1, "a NumberSequenceSource split");
         }
 
         @Override
-        public byte[] serialize(NumberSequenceSplit split) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                write(split, out);
-            }
-            return bytes.toByteArray();
+        protected void write(NumberSequenceSplit split, DataOutputStream out) throws IOException {
+            out.writeUTF(split.splitId());
+            out.writeLong(split.from());
+            out.writeLong(split.to());
         }
 
         @Override
-        public NumberSequenceSplit deserialize(int version, byte[] serialized) throws IOException {
-            checkVersion(version);
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-                return read(in);
-            }
-        }
-    }
-
-    private static final class CheckpointSerializer implements SimpleVersionedSerializer<Collection<NumberSequenceSplit>> {
-        @Override
-        public int getVersion() {
-            return 1;
-        }
-
-        @Override
-        public byte[] serialize(Collection<NumberSequenceSplit> splits) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeInt(splits.size());
-                for (NumberSequenceSplit split : splits) {
-                    write(split, out);
-                }
-            }
-            return bytes.toByteArray();
-        }
-
-        @Override
-        public Collection<NumberSequenceSplit> deserialize(int version, byte[] serialized) throws IOException {
-            checkVersion(version);
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-                int count = in.readInt();
-                List<NumberSequenceSplit> splits = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    splits.add(read(in));
-                }
-                return splits;
-            }
-        }
-    }
-
-    private static void write(NumberSequenceSplit split, DataOutputStream out) throws IOException {
-        out.writeUTF(split.splitId());
-        out.writeLong(split.from());
-        out.writeLong(split.to());
-    }
-
-    private static NumberSequenceSplit read(DataInputStream in) throws IOException {
-        return new NumberSequenceSplit(in.readUTF(), in.readLong(), in.readLong());
-    }
-
-    private static void checkVersion(int version) throws IOException {
-        if (version != 1) {
-            throw new IOException("Unknown version " + version + " of a NumberSequenceSource split; this build reads"
-                    + " version 1.");
+        protected NumberSequenceSplit read(DataInputStream in) throws IOException {
+            return new NumberSequenceSplit(in.readUTF(), in.readLong(), in.readLong());
         }
     }
 }

@@ -91,18 +91,8 @@ public final class SinkWriterFunction<IN> extends RichSinkFunction<IN> {
 
         @Override
         public UserCodeClassLoader getUserCodeClassLoader() {
-            ClassLoader loader = getRuntimeContext().getUserCodeClassLoader();
-            return new UserCodeClassLoader() {
-                @Override
-                public ClassLoader asClassLoader() {
-                    return loader;
-                }
-
-                @Override
-                public void registerReleaseHookIfAbsent(String releaseHookName, Runnable releaseHook) {
-                    getRuntimeContext().registerUserCodeClassLoaderReleaseHookIfAbsent(releaseHookName, releaseHook);
-                }
-            };
+            return UserCodeClassLoader.of(getRuntimeContext().getUserCodeClassLoader(),
+                    getRuntimeContext()::registerUserCodeClassLoaderReleaseHookIfAbsent);
         }
 
         @Override
