@@ -66,6 +66,23 @@ public final class CheckpointingOptions {
             .noDefaultValue()
             .withDescription("Time between the starts of two checkpoints. If unset, checkpointing is off.");
 
+    /** Exactly-once or at-least-once. */
+    public static final ConfigOption<io.freshet.core.execution.CheckpointingMode> CHECKPOINTING_CONSISTENCY_MODE =
+            key("execution.checkpointing.mode")
+                    .enumType(io.freshet.core.execution.CheckpointingMode.class)
+                    .defaultValue(io.freshet.core.execution.CheckpointingMode.EXACTLY_ONCE)
+                    .withDescription("EXACTLY_ONCE aligns the barriers of all inputs before a snapshot; AT_LEAST_ONCE"
+                            + " does not block inputs, and a restore may then process some records twice.");
+
+    /** What happens to retained checkpoints when the job is cancelled. */
+    public static final ConfigOption<String> EXTERNALIZED_CHECKPOINT_RETENTION =
+            key("execution.checkpointing.externalized-checkpoint-retention")
+                    .stringType()
+                    .defaultValue("NO_EXTERNALIZED_CHECKPOINTS")
+                    .withDescription("DELETE_ON_CANCELLATION: retained checkpoints are deleted when the job is"
+                            + " cancelled; RETAIN_ON_CANCELLATION: they are kept, to start the job again from them;"
+                            + " NO_EXTERNALIZED_CHECKPOINTS: checkpoints are deleted when the job ends.");
+
     /** Time after which a checkpoint is aborted. */
     public static final ConfigOption<Duration> CHECKPOINTING_TIMEOUT = key("execution.checkpointing.timeout")
             .durationType()

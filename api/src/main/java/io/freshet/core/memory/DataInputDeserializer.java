@@ -72,6 +72,14 @@ public final class DataInputDeserializer implements DataInputView {
         return position;
     }
 
+    /** Moves the read position to {@code position} of the backing array (at most the end). */
+    public void setPosition(int position) {
+        if (position < 0 || position > end) {
+            throw new IndexOutOfBoundsException("position " + position + ", end " + end);
+        }
+        this.position = position;
+    }
+
     /** The backing array; bytes {@code [getPosition(), getPosition() + available())} are unread. */
     public byte[] getSharedBuffer() {
         return buffer;

@@ -40,6 +40,7 @@ public final class TaskDeploymentDescriptor implements Serializable {
     private final int maxParallelism;
     private final List<ResultPartitionDeploymentDescriptor> producedPartitions;
     private final List<InputGateDeploymentDescriptor> inputGates;
+    private io.freshet.runtime.checkpoint.JobManagerTaskRestore taskRestore;
 
     public TaskDeploymentDescriptor(JobID jobId, String jobName, Configuration jobConfiguration,
             List<String> userJarUrls, ExecutionAttemptID executionId, AllocationID allocationId, String taskName,
@@ -130,6 +131,16 @@ public final class TaskDeploymentDescriptor implements Serializable {
 
     public List<InputGateDeploymentDescriptor> getInputGates() {
         return inputGates;
+    }
+
+    /** The state the task restores, or null. */
+    public io.freshet.runtime.checkpoint.JobManagerTaskRestore getTaskRestore() {
+        return taskRestore;
+    }
+
+    public TaskDeploymentDescriptor withTaskRestore(io.freshet.runtime.checkpoint.JobManagerTaskRestore taskRestore) {
+        this.taskRestore = taskRestore;
+        return this;
     }
 
     @Override

@@ -69,4 +69,14 @@ public interface Environment {
     default io.freshet.runtime.jobgraph.tasks.TaskOperatorEventGateway getOperatorCoordinatorEventGateway() {
         throw new UnsupportedOperationException("This environment cannot reach operator coordinators.");
     }
+
+    /** The state this task restores (from the latest completed checkpoint), or null for a fresh start. */
+    default io.freshet.runtime.checkpoint.JobManagerTaskRestore getTaskRestore() {
+        return null;
+    }
+
+    /** Where the task's checkpoint acknowledgements and declines go (its JobMaster's CheckpointCoordinator). */
+    default io.freshet.runtime.checkpoint.CheckpointResponder getCheckpointResponder() {
+        throw new UnsupportedOperationException("This environment takes no part in checkpoints.");
+    }
 }

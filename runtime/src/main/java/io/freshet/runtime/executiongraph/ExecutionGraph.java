@@ -218,7 +218,7 @@ public final class ExecutionGraph {
         return new TaskDeploymentDescriptor(getJobId(), getJobName(), jobGraph.getJobConfiguration(),
                 jobGraph.getUserJars(), execution.getAttemptId(), allocationId, jobVertex.getName(),
                 jobVertex.getInvokableClassName(), jobVertex.getConfiguration(), payloads, subtask, parallelism,
-                jobVertex.getEffectiveMaxParallelism(), produced, gates);
+                jobVertex.getEffectiveMaxParallelism(), produced, gates).withTaskRestore(vertex.getTaskRestore());
     }
 
     @Override

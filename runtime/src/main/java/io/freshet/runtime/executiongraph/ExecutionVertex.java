@@ -33,6 +33,17 @@ public final class ExecutionVertex {
         return id.getSubtaskIndex();
     }
 
+    private io.freshet.runtime.checkpoint.JobManagerTaskRestore taskRestore;
+
+    /** The state the next deployment of this subtask restores (set before a restart), or null. */
+    public io.freshet.runtime.checkpoint.JobManagerTaskRestore getTaskRestore() {
+        return taskRestore;
+    }
+
+    public void setTaskRestore(io.freshet.runtime.checkpoint.JobManagerTaskRestore taskRestore) {
+        this.taskRestore = taskRestore;
+    }
+
     public Execution getCurrentExecution() {
         return current;
     }

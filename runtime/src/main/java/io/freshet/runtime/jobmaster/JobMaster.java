@@ -67,6 +67,8 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
     private SlotPool slotPool;
     private RegionScheduler scheduler;
     private OperatorCoordinators coordinators;
+    private io.freshet.runtime.checkpoint.CheckpointCoordinator checkpointCoordinator;
+    private java.util.concurrent.ExecutorService checkpointIoExecutor;
     private ResourceManagerGateway resourceManager;
     private int declaredSlots;
     private long startTime;
@@ -139,13 +141,50 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         scheduler.getJobTerminationFuture().whenComplete((status, failure) -> runAsyncWithoutFencing(() -> jobEnded(status)));
         coordinators = new OperatorCoordinators(jobGraph, executionGraph, rpcTimeout,
                 cause -> runAsyncWithoutFencing(() -> scheduler.failJob(cause)));
-        scheduler.setSubtaskResetListener(coordinators::subtaskReset);
+        scheduler.setSubtaskResetListener(vertex -> coordinators.subtaskReset(vertex,
+                checkpointCoordinator == null ? -1 : checkpointCoordinator.getLatestCompletedCheckpointId()));
         coordinators.start();
+        if (jobGraph.getJobType() == io.freshet.runtime.jobgraph.JobType.STREAMING
+                && io.freshet.runtime.checkpoint.CheckpointCoordinator.isCheckpointingEnabled(
+                        jobGraph.getJobConfiguration())) {
+            {
+                checkpointIoExecutor = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "checkpoint-io-" + jobGraph.getJobID());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                checkpointCoordinator = new io.freshet.runtime.checkpoint.CheckpointCoordinator(executionGraph,
+                        jobGraph.getJobConfiguration(), getUnfencedMainThreadExecutor(), checkpointIoExecutor,
+                        rpcTimeout, cause -> scheduler.failGlobal(cause));
+                checkpointCoordinator.setCoordinatorCheckpoints(coordinators);
+                scheduler.setRestoreListener(checkpointCoordinator::restoreLatestCheckpointedState);
+            }
+        }
         taskManagerHeartbeats = heartbeatServices.createHeartbeatManagerSender(resourceId,
                 new TaskManagerHeartbeatListener(), getUnfencedMainThreadExecutor(), log);
         log.info("Starting execution of {} with restart strategy {}.", description, restartStrategy);
         resourceManagerRetrieval.start(new ResourceManagerListener());
         scheduler.startScheduling();
+        if (checkpointCoordinator != null) {
+            checkpointCoordinator.start();
+        }
+    }
+
+    /** The job's checkpoint coordinator, or null when the job takes no checkpoints. */
+    public io.freshet.runtime.checkpoint.CheckpointCoordinator getCheckpointCoordinator() {
+        return checkpointCoordinator;
+    }
+
+    private void stopCheckpoints(JobStatus status) {
+        if (checkpointCoordinator != null) {
+            String retention = jobGraph.getJobConfiguration().get(
+                    io.freshet.configuration.CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION);
+            checkpointCoordinator.jobEnded(status, "RETAIN_ON_CANCELLATION".equals(retention),
+                    !"NO_EXTERNALIZED_CHECKPOINTS".equals(retention));
+        }
+        if (checkpointIoExecutor != null) {
+            checkpointIoExecutor.shutdown();
+        }
     }
 
     @Override
@@ -159,6 +198,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         if (coordinators != null) {
             coordinators.close();
         }
+        stopCheckpoints(JobStatus.SUSPENDED);
         if (slotPool != null) {
             slotPool.releaseAll(new IllegalStateException("the JobMaster of " + jobGraph.getJobID() + " stopped"));
         }
@@ -185,6 +225,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         log.info("Job '{}' ({}) reached terminal state {}.", jobGraph.getName(), jobGraph.getJobID(), status);
         finalExecutionGraph = ArchivedExecutionGraph.of(executionGraph);
         coordinators.close();
+        stopCheckpoints(status);
         slotPool.releaseAll(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
         disconnectTaskManagers(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
         disconnectFromResourceManager(new IllegalStateException("job " + jobGraph.getJobID() + " reached " + status));
@@ -416,6 +457,21 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
                     + " running " + vertex.getTaskNameWithSubtaskIndex() + " was lost: " + cause.getMessage(), cause));
         }
         return CompletableFuture.completedFuture(Acknowledge.get());
+    }
+
+    @Override
+    public void acknowledgeCheckpoint(JobID jobId, ExecutionAttemptID task, long checkpointId,
+            io.freshet.runtime.checkpoint.TaskStateSnapshot state) {
+        if (checkpointCoordinator != null) {
+            checkpointCoordinator.receiveAcknowledgeMessage(task, checkpointId, state);
+        }
+    }
+
+    @Override
+    public void declineCheckpoint(JobID jobId, ExecutionAttemptID task, long checkpointId, Throwable cause) {
+        if (checkpointCoordinator != null) {
+            checkpointCoordinator.receiveDeclineMessage(task, checkpointId, cause);
+        }
     }
 
     @Override

@@ -47,6 +47,14 @@ public interface JobMasterGateway extends FencedRpcGateway<JobMasterId> {
             io.freshet.runtime.executiongraph.ExecutionAttemptID task,
             io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent);
 
+    /** A task's state for checkpoint {@code checkpointId}. */
+    void acknowledgeCheckpoint(JobID jobId, io.freshet.runtime.executiongraph.ExecutionAttemptID task,
+            long checkpointId, io.freshet.runtime.checkpoint.TaskStateSnapshot state);
+
+    /** A task could not take part in checkpoint {@code checkpointId}. */
+    void declineCheckpoint(JobID jobId, io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId,
+            Throwable cause);
+
     /** The ResourceManager lost the connection: register again at the current leader. */
     void disconnectResourceManager(ResourceManagerId resourceManagerId, Exception cause);
 }

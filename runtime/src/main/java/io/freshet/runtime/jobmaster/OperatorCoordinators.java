@@ -34,7 +34,7 @@ import io.freshet.util.InstantiationUtil;
  *
  * <p>An operator that has a coordinator is the head of its vertex, so the vertex id names the operator.
  */
-final class OperatorCoordinators implements AutoCloseable {
+final class OperatorCoordinators implements io.freshet.runtime.checkpoint.CoordinatorCheckpoints, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperatorCoordinators.class);
 
@@ -116,12 +116,62 @@ final class OperatorCoordinators implements AutoCloseable {
 
     /** A subtask starts over as a new attempt. */
     void subtaskReset(ExecutionVertex vertex) {
+        subtaskReset(vertex, -1);
+    }
+
+    /** A subtask starts over as a new attempt, from checkpoint {@code checkpointId} (-1: none). */
+    void subtaskReset(ExecutionVertex vertex, long checkpointId) {
         JobVertexID id = vertex.getJobVertex().getJobVertexId();
         OperatorCoordinator coordinator = coordinators.get(id);
         if (coordinator != null) {
             readyAttempts.get(id)[vertex.getSubtaskIndex()] = null;
-            coordinator.subtaskReset(vertex.getSubtaskIndex());
+            coordinator.subtaskReset(vertex.getSubtaskIndex(), checkpointId);
         }
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Map<JobVertexID, byte[]>> checkpointCoordinators(
+            long checkpointId) {
+        Map<JobVertexID, java.util.concurrent.CompletableFuture<byte[]>> futures = new HashMap<>();
+        for (Map.Entry<JobVertexID, OperatorCoordinator> entry : coordinators.entrySet()) {
+            futures.put(entry.getKey(), entry.getValue().checkpointCoordinator(checkpointId));
+        }
+        return java.util.concurrent.CompletableFuture.allOf(
+                futures.values().toArray(new java.util.concurrent.CompletableFuture<?>[0])).thenApply(ignored -> {
+                    Map<JobVertexID, byte[]> states = new HashMap<>();
+                    futures.forEach((vertex, future) -> {
+                        byte[] state = future.join();
+                        if (state != null) {
+                            states.put(vertex, state);
+                        }
+                    });
+                    return states;
+                });
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        for (OperatorCoordinator coordinator : coordinators.values()) {
+            coordinator.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    @Override
+    public boolean hasCoordinator(JobVertexID vertex) {
+        return coordinators.containsKey(vertex);
+    }
+
+    @Override
+    public void resetToCheckpoint(JobVertexID vertex, long checkpointId, byte[] state) throws Exception {
+        OperatorCoordinator coordinator = coordinators.get(vertex);
+        if (coordinator != null) {
+            coordinator.resetToCheckpoint(checkpointId, state);
+        }
+    }
+
+    /** Whether any operator of the job has a coordinator (a split source). */
+    public boolean hasCoordinators() {
+        return !coordinators.isEmpty();
     }
 
     @Override

@@ -42,6 +42,24 @@ final class RpcTaskManagerGateway implements TaskManagerGateway {
     }
 
     @Override
+    public CompletableFuture<Acknowledge> triggerCheckpoint(ExecutionAttemptID task, long checkpointId, long timestamp,
+            Duration timeout) {
+        return gateway.triggerCheckpoint(task, checkpointId, timestamp, timeout);
+    }
+
+    @Override
+    public CompletableFuture<Acknowledge> confirmCheckpoint(ExecutionAttemptID task, long checkpointId,
+            Duration timeout) {
+        return gateway.confirmCheckpoint(task, checkpointId, timeout);
+    }
+
+    @Override
+    public CompletableFuture<Acknowledge> abortCheckpoint(ExecutionAttemptID task, long checkpointId,
+            Duration timeout) {
+        return gateway.abortCheckpoint(task, checkpointId, timeout);
+    }
+
+    @Override
     public CompletableFuture<Acknowledge> freeSlot(AllocationID allocationId, Throwable cause, Duration timeout) {
         return gateway.freeSlot(allocationId, cause, timeout);
     }

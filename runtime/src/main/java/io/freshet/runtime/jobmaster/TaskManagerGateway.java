@@ -26,5 +26,20 @@ public interface TaskManagerGateway {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("operator events"));
     }
 
+    default CompletableFuture<Acknowledge> triggerCheckpoint(ExecutionAttemptID task, long checkpointId,
+            long timestamp, Duration timeout) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("checkpoints"));
+    }
+
+    default CompletableFuture<Acknowledge> confirmCheckpoint(ExecutionAttemptID task, long checkpointId,
+            Duration timeout) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("checkpoints"));
+    }
+
+    default CompletableFuture<Acknowledge> abortCheckpoint(ExecutionAttemptID task, long checkpointId,
+            Duration timeout) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("checkpoints"));
+    }
+
     CompletableFuture<Acknowledge> freeSlot(AllocationID allocationId, Throwable cause, Duration timeout);
 }

@@ -70,6 +70,8 @@ public final class RegionScheduler {
     private final Set<PipelinedRegion> restartingRegions = new HashSet<>();
     /** Told of every subtask that starts over as a new attempt (operator coordinators forget what it had). */
     private java.util.function.Consumer<ExecutionVertex> resetListener = vertex -> {};
+    /** Gives subtasks that start over the state to restore (the latest completed checkpoint). */
+    private java.util.function.Consumer<java.util.Collection<ExecutionVertex>> restoreListener = vertices -> {};
 
     public RegionScheduler(ExecutionGraph graph, PipelinedRegionTopology topology, ExecutionSlotAllocator slotAllocator,
             RestartBackoffTimeStrategy restartStrategy, ScheduledExecutor mainThreadExecutor, Duration rpcTimeout) {
@@ -84,6 +86,11 @@ public final class RegionScheduler {
     /** Registers who is told of every subtask reset before its new attempt is scheduled. */
     public void setSubtaskResetListener(java.util.function.Consumer<ExecutionVertex> listener) {
         this.resetListener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Registers who gives restarted subtasks their state before they are scheduled again. */
+    public void setRestoreListener(java.util.function.Consumer<java.util.Collection<ExecutionVertex>> listener) {
+        this.restoreListener = listener;
     }
 
     public ExecutionGraph getExecutionGraph() {
@@ -260,21 +267,39 @@ public final class RegionScheduler {
             return;
         }
         graph.recordFailure(failureInfo(vertex, execution, cause));
+        failover(regionsToRestart(topology.getPipelinedRegionOfVertex(vertex.getId())),
+                vertex.getTaskNameWithSubtaskIndex() + " failed", cause);
+    }
+
+    /**
+     * Fails the whole job over with {@code cause} (too many failed checkpoints, say): every started region restarts,
+     * as the restart strategy allows, or the job fails.
+     */
+    public void failGlobal(Throwable cause) {
+        if (graph.getState() != JobStatus.RUNNING) {
+            return;
+        }
+        graph.recordFailure(new ErrorInfo(cause, System.currentTimeMillis(), null, null, null));
+        Set<PipelinedRegion> all = new LinkedHashSet<>(scheduledRegions);
+        all.addAll(finishedRegions);
+        failover(all, "the job failed over", cause);
+    }
+
+    private void failover(Set<PipelinedRegion> toRestart, String what, Throwable cause) {
         restartStrategy.notifyFailure(cause);
         if (!restartStrategy.canRestart()) {
-            LOG.info("Job {} ({}) fails: {} failed and {} allows no more restarts.", graph.getJobName(),
-                    graph.getJobId(), vertex.getTaskNameWithSubtaskIndex(), restartStrategy, cause);
+            LOG.info("Job {} ({}) fails: {} and {} allows no more restarts.", graph.getJobName(),
+                    graph.getJobId(), what, restartStrategy, cause);
             graph.setFailureCause(cause);
             graph.transitionState(JobStatus.FAILING);
             cancelAll();
             checkTermination();
             return;
         }
-        Set<PipelinedRegion> toRestart = regionsToRestart(topology.getPipelinedRegionOfVertex(vertex.getId()));
         toRestart.removeAll(restartingRegions); // those restart with the restart already scheduled for them
         long backoff = restartStrategy.getBackoffTime();
-        LOG.info("{} failed; restarting {} region(s) in {} ms ({}).", vertex.getTaskNameWithSubtaskIndex(),
-                toRestart.size(), backoff, restartStrategy, cause);
+        LOG.info("{}; restarting {} region(s) in {} ms ({}).", what, toRestart.size(), backoff, restartStrategy,
+                cause);
         for (PipelinedRegion region : toRestart) {
             restartingRegions.add(region);
             regionVersions.merge(region, 1, Integer::sum);
@@ -331,12 +356,15 @@ public final class RegionScheduler {
             }
         }
         restartingRegions.removeAll(regions);
+        List<ExecutionVertex> restarted = new ArrayList<>();
         for (PipelinedRegion region : regions) {
             for (ExecutionVertex vertex : verticesOf(region)) {
                 vertex.resetForNewExecution();
                 resetListener.accept(vertex);
+                restarted.add(vertex);
             }
         }
+        restoreListener.accept(restarted);
         for (PipelinedRegion region : regions) {
             if (finishedRegions.containsAll(region.getProducerRegions())) {
                 scheduleRegion(region);

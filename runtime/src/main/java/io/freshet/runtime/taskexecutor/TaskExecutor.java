@@ -771,6 +771,32 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     }
 
     @Override
+    public CompletableFuture<Acknowledge> triggerCheckpoint(ExecutionAttemptID executionAttemptId, long checkpointId,
+            long timestamp, Duration timeout) {
+        Optional<Task> task = taskSlotTable.getTask(executionAttemptId);
+        if (task.isEmpty()) {
+            return FutureUtils.completedExceptionally(new TaskException("Cannot find task " + executionAttemptId
+                    + " on TaskExecutor " + resourceId + " to trigger checkpoint " + checkpointId + "."));
+        }
+        task.get().triggerCheckpointBarrier(checkpointId, timestamp);
+        return CompletableFuture.completedFuture(Acknowledge.get());
+    }
+
+    @Override
+    public CompletableFuture<Acknowledge> confirmCheckpoint(ExecutionAttemptID executionAttemptId, long checkpointId,
+            Duration timeout) {
+        taskSlotTable.getTask(executionAttemptId).ifPresent(task -> task.notifyCheckpointComplete(checkpointId));
+        return CompletableFuture.completedFuture(Acknowledge.get());
+    }
+
+    @Override
+    public CompletableFuture<Acknowledge> abortCheckpoint(ExecutionAttemptID executionAttemptId, long checkpointId,
+            Duration timeout) {
+        taskSlotTable.getTask(executionAttemptId).ifPresent(task -> task.notifyCheckpointAborted(checkpointId));
+        return CompletableFuture.completedFuture(Acknowledge.get());
+    }
+
+    @Override
     public CompletableFuture<List<TaskIOMetricsSnapshot>> requestTaskIOMetrics(JobID jobId, Duration timeout) {
         List<TaskIOMetricsSnapshot> snapshots = new ArrayList<>();
         for (Task task : taskSlotTable.getTasks(jobId)) {
@@ -827,6 +853,30 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
                                         attemptId, jobId, error.getMessage());
                             }
                         });
+            });
+        }
+
+        @Override
+        public void acknowledgeCheckpoint(ExecutionAttemptID attemptId, long checkpointId,
+                io.freshet.runtime.checkpoint.TaskStateSnapshot state) {
+            runAsync(() -> {
+                JobManagerConnection job = jobs.get(jobId);
+                if (job == null || job.gateway == null) {
+                    log.debug("Dropping the acknowledgement of checkpoint {} by {}: no JobManager connection.",
+                            checkpointId, attemptId);
+                    return;
+                }
+                job.gateway.acknowledgeCheckpoint(jobId, attemptId, checkpointId, state);
+            });
+        }
+
+        @Override
+        public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, Throwable cause) {
+            runAsync(() -> {
+                JobManagerConnection job = jobs.get(jobId);
+                if (job != null && job.gateway != null) {
+                    job.gateway.declineCheckpoint(jobId, attemptId, checkpointId, cause);
+                }
             });
         }
 

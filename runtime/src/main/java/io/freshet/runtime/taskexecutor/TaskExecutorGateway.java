@@ -48,6 +48,18 @@ public interface TaskExecutorGateway extends RpcGateway {
     CompletableFuture<Acknowledge> sendOperatorEventToTask(ExecutionAttemptID task,
             io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent, @RpcTimeout Duration timeout);
 
+    /** Starts checkpoint {@code checkpointId} at source task {@code task}. */
+    CompletableFuture<Acknowledge> triggerCheckpoint(ExecutionAttemptID task, long checkpointId, long timestamp,
+            @RpcTimeout Duration timeout);
+
+    /** Checkpoint {@code checkpointId} completed: task {@code task} may commit what it covers. */
+    CompletableFuture<Acknowledge> confirmCheckpoint(ExecutionAttemptID task, long checkpointId,
+            @RpcTimeout Duration timeout);
+
+    /** Checkpoint {@code checkpointId} was aborted. */
+    CompletableFuture<Acknowledge> abortCheckpoint(ExecutionAttemptID task, long checkpointId,
+            @RpcTimeout Duration timeout);
+
     /** Busy, idle and backpressured time of each task of the job this TaskExecutor runs now. */
     CompletableFuture<java.util.List<TaskIOMetricsSnapshot>> requestTaskIOMetrics(io.freshet.api.common.JobID jobId,
             @RpcTimeout Duration timeout);

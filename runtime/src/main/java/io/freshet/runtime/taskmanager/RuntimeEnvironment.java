@@ -30,6 +30,29 @@ public final class RuntimeEnvironment implements Environment {
     private final List<InputGate> inputGates;
     private final File[] tempDirectories;
     private io.freshet.runtime.jobgraph.tasks.TaskOperatorEventGateway operatorEventGateway;
+    private io.freshet.runtime.checkpoint.JobManagerTaskRestore taskRestore;
+    private io.freshet.runtime.checkpoint.CheckpointResponder checkpointResponder;
+
+    /** Sets the state to restore and where checkpoint answers go. */
+    public RuntimeEnvironment withCheckpointing(io.freshet.runtime.checkpoint.JobManagerTaskRestore taskRestore,
+            io.freshet.runtime.checkpoint.CheckpointResponder checkpointResponder) {
+        this.taskRestore = taskRestore;
+        this.checkpointResponder = checkpointResponder;
+        return this;
+    }
+
+    @Override
+    public io.freshet.runtime.checkpoint.JobManagerTaskRestore getTaskRestore() {
+        return taskRestore;
+    }
+
+    @Override
+    public io.freshet.runtime.checkpoint.CheckpointResponder getCheckpointResponder() {
+        if (checkpointResponder == null) {
+            throw new UnsupportedOperationException("This task takes no part in checkpoints.");
+        }
+        return checkpointResponder;
+    }
 
     /** Sets where operator events go (the task's TaskExecutor, on to the JobMaster). */
     public RuntimeEnvironment withOperatorEventGateway(

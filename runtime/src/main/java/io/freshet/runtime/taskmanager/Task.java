@@ -212,7 +212,21 @@ public class Task implements Runnable {
                     deployment.getUserPayloads(), userCodeClassLoader, memoryManager, writers, inputGates,
                     tempDirectories).withOperatorEventGateway((operatorId, event) ->
                             taskManagerActions.sendOperatorEventToCoordinator(deployment.getExecutionAttemptId(),
-                                    operatorId, event));
+                                    operatorId, event))
+                    .withCheckpointing(deployment.getTaskRestore(), new io.freshet.runtime.checkpoint.CheckpointResponder() {
+                        @Override
+                        public void acknowledgeCheckpoint(long checkpointId,
+                                io.freshet.runtime.checkpoint.TaskStateSnapshot state) {
+                            taskManagerActions.acknowledgeCheckpoint(deployment.getExecutionAttemptId(), checkpointId,
+                                    state);
+                        }
+
+                        @Override
+                        public void declineCheckpoint(long checkpointId, Throwable cause) {
+                            taskManagerActions.declineCheckpoint(deployment.getExecutionAttemptId(), checkpointId,
+                                    cause);
+                        }
+                    });
             created = instantiate(invokableClass, environment);
             invokable = created;
 
@@ -457,6 +471,40 @@ public class Task implements Runnable {
         }
         ((io.freshet.runtime.jobgraph.tasks.CoordinatedTask) target).dispatchOperatorEvent(operatorId,
                 serializedEvent);
+    }
+
+    /**
+     * Starts checkpoint {@code checkpointId} at this (source) task. A task that does not run (any more) declines, so
+     * that the checkpoint is aborted rather than left to time out.
+     */
+    public void triggerCheckpointBarrier(long checkpointId, long timestamp) {
+        TaskInvokable target = invokable;
+        if (target instanceof io.freshet.runtime.jobgraph.tasks.CheckpointableTask
+                && getExecutionState() == ExecutionState.RUNNING) {
+            ((io.freshet.runtime.jobgraph.tasks.CheckpointableTask) target).triggerCheckpoint(checkpointId, timestamp);
+        } else {
+            taskManagerActions.declineCheckpoint(getExecutionId(), checkpointId, new IllegalStateException("Task "
+                    + taskNameWithSubtask + " is " + getExecutionState() + " and cannot take checkpoint "
+                    + checkpointId + "."));
+        }
+    }
+
+    /** Checkpoint {@code checkpointId} completed: the task's operators may commit. Ignored when not running. */
+    public void notifyCheckpointComplete(long checkpointId) {
+        TaskInvokable target = invokable;
+        if (target instanceof io.freshet.runtime.jobgraph.tasks.CheckpointableTask
+                && getExecutionState() == ExecutionState.RUNNING) {
+            ((io.freshet.runtime.jobgraph.tasks.CheckpointableTask) target).notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    /** Checkpoint {@code checkpointId} was aborted. Ignored when not running. */
+    public void notifyCheckpointAborted(long checkpointId) {
+        TaskInvokable target = invokable;
+        if (target instanceof io.freshet.runtime.jobgraph.tasks.CheckpointableTask
+                && getExecutionState() == ExecutionState.RUNNING) {
+            ((io.freshet.runtime.jobgraph.tasks.CheckpointableTask) target).notifyCheckpointAborted(checkpointId);
+        }
     }
 
     public void cancelExecution() {

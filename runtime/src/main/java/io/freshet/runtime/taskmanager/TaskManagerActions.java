@@ -16,6 +16,14 @@ public interface TaskManagerActions {
     void sendOperatorEventToCoordinator(io.freshet.runtime.executiongraph.ExecutionAttemptID attemptId,
             io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent);
 
+    /** Sends the task's state for a checkpoint to its JobMaster. */
+    default void acknowledgeCheckpoint(io.freshet.runtime.executiongraph.ExecutionAttemptID attemptId,
+            long checkpointId, io.freshet.runtime.checkpoint.TaskStateSnapshot state) {}
+
+    /** Tells the JobMaster the task could not take part in a checkpoint. */
+    default void declineCheckpoint(io.freshet.runtime.executiongraph.ExecutionAttemptID attemptId, long checkpointId,
+            Throwable cause) {}
+
     /** Something happened the TaskExecutor cannot recover from (a task that does not stop when cancelled). */
     void notifyFatalError(String message, Throwable cause);
 }

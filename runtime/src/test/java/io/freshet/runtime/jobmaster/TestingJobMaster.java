@@ -127,4 +127,13 @@ public class TestingJobMaster extends FencedRpcEndpoint<JobMasterId> implements 
     public CompletableFuture<Acknowledge> disconnectTaskManager(ResourceID taskManagerId, Exception cause) {
         return FutureUtils.completedExceptionally(new UnsupportedOperationException("fake"));
     }
+
+    @Override
+    public void acknowledgeCheckpoint(io.freshet.api.common.JobID jobId,
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId,
+            io.freshet.runtime.checkpoint.TaskStateSnapshot state) {}
+
+    @Override
+    public void declineCheckpoint(io.freshet.api.common.JobID jobId,
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId, Throwable cause) {}
 }

@@ -99,4 +99,13 @@ class TestingJobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
 
     @Override
     public void disconnectResourceManager(ResourceManagerId resourceManagerId, Exception cause) {}
+
+    @Override
+    public void acknowledgeCheckpoint(io.freshet.api.common.JobID jobId,
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId,
+            io.freshet.runtime.checkpoint.TaskStateSnapshot state) {}
+
+    @Override
+    public void declineCheckpoint(io.freshet.api.common.JobID jobId,
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId, Throwable cause) {}
 }

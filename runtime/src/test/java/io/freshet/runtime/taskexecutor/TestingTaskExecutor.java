@@ -188,4 +188,23 @@ public class TestingTaskExecutor extends RpcEndpoint implements TaskExecutorGate
 
     @Override
     public void disconnectJobManager(JobID jobId, Exception cause) {}
+
+    @Override
+    public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> triggerCheckpoint(
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId, long timestamp,
+            java.time.Duration timeout) {
+        return java.util.concurrent.CompletableFuture.completedFuture(io.freshet.runtime.messages.Acknowledge.get());
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> confirmCheckpoint(
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId, java.time.Duration timeout) {
+        return java.util.concurrent.CompletableFuture.completedFuture(io.freshet.runtime.messages.Acknowledge.get());
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> abortCheckpoint(
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId, java.time.Duration timeout) {
+        return java.util.concurrent.CompletableFuture.completedFuture(io.freshet.runtime.messages.Acknowledge.get());
+    }
 }

@@ -39,14 +39,44 @@ public final class KeyedTwoInputOperatorHarness<K, IN1, IN2, OUT> implements Aut
     public KeyedTwoInputOperatorHarness(TwoInputStreamOperator<IN1, IN2, OUT> operator,
             KeySelector<IN1, K> keySelector1, KeySelector<IN2, K> keySelector2, TypeSerializer<K> keySerializer)
             throws Exception {
+        this(operator, keySelector1, keySelector2, keySerializer, null);
+    }
+
+    /** What the operator and its keyed backend wrote for a checkpoint. */
+    public static final class Snapshot {
+        public final io.freshet.runtime.state.KeyGroupsStateHandle keyed;
+        public final byte[] operatorState;
+
+        Snapshot(io.freshet.runtime.state.KeyGroupsStateHandle keyed, byte[] operatorState) {
+            this.keyed = keyed;
+            this.operatorState = operatorState;
+        }
+    }
+
+    /** A harness whose operator first restores {@code restoreFrom} (when not null), as a task restoring does. */
+    public KeyedTwoInputOperatorHarness(TwoInputStreamOperator<IN1, IN2, OUT> operator,
+            KeySelector<IN1, K> keySelector1, KeySelector<IN2, K> keySelector2, TypeSerializer<K> keySerializer,
+            Snapshot restoreFrom) throws Exception {
         this.operator = operator;
         this.keySelector1 = keySelector1;
         this.keySelector2 = keySelector2;
         this.backend = new HeapKeyedStateBackend<>(keySerializer, 128, KeyGroupRange.of(0, 127));
         operator.setup(new StreamOperatorParameters<>(new CollectingOutput(), new JobInfoImpl(new JobID(), "test"),
                 new TaskInfoImpl("test", 128, 0, 1, 0), new ExecutionConfig(), getClass().getClassLoader(), backend,
-                backend, new StillProcessingTime()));
+                backend, new StillProcessingTime()).withKeys(keySerializer, key -> true));
+        if (restoreFrom != null) {
+            if (restoreFrom.keyed != null) {
+                backend.restore(List.of(restoreFrom.keyed));
+            }
+            operator.initializeState(1, restoreFrom.operatorState == null ? List.of()
+                    : List.of(restoreFrom.operatorState));
+        }
         operator.open();
+    }
+
+    /** Snapshots the keyed backend and the operator, as a task does for a checkpoint. */
+    public Snapshot snapshot(long checkpointId) throws Exception {
+        return new Snapshot(backend.snapshot(), operator.snapshotState(checkpointId, 0));
     }
 
     public void processElement1(IN1 value, long timestamp) throws Exception {

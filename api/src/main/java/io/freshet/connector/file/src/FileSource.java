@@ -42,7 +42,7 @@ import io.freshet.core.io.SimpleVersionedSerializer;
  * directories are listed again every interval and new files are read as they appear (unbounded). Paths are local
  * ({@code file://} or no scheme) or of any file system whose factory is on the classpath.
  */
-public final class FileSource<T> implements Source<T, FileSourceSplit, Collection<FileSourceSplit>>,
+public final class FileSource<T> implements Source<T, FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>,
         ResultTypeQueryable<T> {
 
     private static final long serialVersionUID = 1L;
@@ -116,14 +116,14 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, Collectio
     }
 
     @Override
-    public SplitEnumerator<FileSourceSplit, Collection<FileSourceSplit>> createEnumerator(
+    public SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>> createEnumerator(
             SplitEnumeratorContext<FileSourceSplit> enumContext) {
-        return new Enumerator(enumContext, List.of());
+        return new Enumerator(enumContext, null);
     }
 
     @Override
-    public SplitEnumerator<FileSourceSplit, Collection<FileSourceSplit>> restoreEnumerator(
-            SplitEnumeratorContext<FileSourceSplit> enumContext, Collection<FileSourceSplit> checkpoint) {
+    public SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>> restoreEnumerator(
+            SplitEnumeratorContext<FileSourceSplit> enumContext, PendingSplitsCheckpoint<FileSourceSplit> checkpoint) {
         return new Enumerator(enumContext, checkpoint);
     }
 
@@ -133,14 +133,14 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, Collectio
     }
 
     @Override
-    public SimpleVersionedSerializer<Collection<FileSourceSplit>> getEnumeratorCheckpointSerializer() {
-        return DataStreamVersionedSerializer.collectionOf(new SplitSerializer());
+    public SimpleVersionedSerializer<PendingSplitsCheckpoint<FileSourceSplit>> getEnumeratorCheckpointSerializer() {
+        return new CheckpointSerializer();
     }
 
     // ---- enumerator ----
 
     /** Lists the files and hands them out, one split per file, to readers that ask. */
-    private final class Enumerator implements SplitEnumerator<FileSourceSplit, Collection<FileSourceSplit>> {
+    private final class Enumerator implements SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>> {
         private final SplitEnumeratorContext<FileSourceSplit> context;
         private final Queue<FileSourceSplit> pending = new ArrayDeque<>();
         private final Set<Path> seen = new HashSet<>();
@@ -148,12 +148,18 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, Collectio
         private final boolean restored;
         private int nextSplitId;
 
-        Enumerator(SplitEnumeratorContext<FileSourceSplit> context, Collection<FileSourceSplit> restoredSplits) {
+        /** A new enumerator ({@code checkpoint} null), or one restored from a checkpoint. */
+        Enumerator(SplitEnumeratorContext<FileSourceSplit> context,
+                PendingSplitsCheckpoint<FileSourceSplit> checkpoint) {
             this.context = context;
-            this.restored = !restoredSplits.isEmpty();
-            for (FileSourceSplit split : restoredSplits) {
-                pending.add(split);
-                seen.add(split.path());
+            this.restored = checkpoint != null;
+            if (checkpoint != null) {
+                for (FileSourceSplit split : checkpoint.getSplits()) {
+                    pending.add(split);
+                    seen.add(split.path());
+                }
+                seen.addAll(checkpoint.getAlreadyProcessedPaths());
+                nextSplitId = checkpoint.getSplits().size() + checkpoint.getAlreadyProcessedPaths().size();
             }
         }
 
@@ -247,8 +253,12 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, Collectio
         public void addReader(int subtaskId) {}
 
         @Override
-        public Collection<FileSourceSplit> snapshotState(long checkpointId) {
-            return new ArrayList<>(pending);
+        public PendingSplitsCheckpoint<FileSourceSplit> snapshotState(long checkpointId) {
+            List<Path> processed = new ArrayList<>(seen);
+            for (FileSourceSplit split : pending) {
+                processed.remove(split.path());
+            }
+            return PendingSplitsCheckpoint.fromCollectionSnapshot(pending, processed);
         }
 
         @Override
@@ -264,6 +274,8 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, Collectio
         private final Queue<FileSourceSplit> splits = new ArrayDeque<>();
         private StreamFormat.Reader<T> current;
         private FileSourceSplit currentSplit;
+        /** Records of the current split emitted so far (from its start), for the checkpointed position. */
+        private long recordsEmitted;
         private boolean noMoreSplits;
         private CompletableFuture<Void> available = new CompletableFuture<>();
 
@@ -292,9 +304,16 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, Collectio
                         return InputStatus.NOTHING_AVAILABLE;
                     }
                     current = open(currentSplit);
+                    recordsEmitted = 0;
+                    long skip = currentSplit.getReaderPosition().map(p -> p.getRecordsAfterOffset()).orElse(0L);
+                    // a restored split: the records before its checkpointed position were emitted before the failure
+                    while (recordsEmitted < skip && current.read() != null) {
+                        recordsEmitted++;
+                    }
                 }
                 T record = current.read();
                 if (record != null) {
+                    recordsEmitted++;
                     output.collect(record);
                     return InputStatus.MORE_AVAILABLE;
                 }
@@ -324,7 +343,9 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, Collectio
         public List<FileSourceSplit> snapshotState(long checkpointId) {
             List<FileSourceSplit> state = new ArrayList<>();
             if (currentSplit != null) {
-                state.add(currentSplit);
+                state.add(currentSplit.updateWithCheckpointedPosition(
+                        new io.freshet.connector.file.src.util.CheckpointedPosition(
+                                io.freshet.connector.file.src.util.CheckpointedPosition.NO_OFFSET, recordsEmitted)));
             }
             state.addAll(splits);
             return state;
@@ -370,12 +391,62 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, Collectio
             out.writeLong(split.length());
             out.writeLong(split.fileModificationTime());
             out.writeLong(split.fileSize());
+            io.freshet.connector.file.src.util.CheckpointedPosition position = split.getReaderPosition().orElse(null);
+            out.writeBoolean(position != null);
+            if (position != null) {
+                out.writeLong(position.getOffset());
+                out.writeLong(position.getRecordsAfterOffset());
+            }
         }
 
         @Override
         protected FileSourceSplit read(DataInputStream in) throws IOException {
-            return new FileSourceSplit(in.readUTF(), new Path(in.readUTF()), in.readLong(), in.readLong(),
-                    in.readLong(), in.readLong());
+            String id = in.readUTF();
+            Path path = new Path(in.readUTF());
+            long offset = in.readLong();
+            long length = in.readLong();
+            long modificationTime = in.readLong();
+            long fileSize = in.readLong();
+            io.freshet.connector.file.src.util.CheckpointedPosition position = in.readBoolean()
+                    ? new io.freshet.connector.file.src.util.CheckpointedPosition(in.readLong(), in.readLong()) : null;
+            return new FileSourceSplit(id, path, offset, length, modificationTime, fileSize, position);
+        }
+    }
+
+    private static final class CheckpointSerializer
+            extends DataStreamVersionedSerializer<PendingSplitsCheckpoint<FileSourceSplit>> {
+        private final SplitSerializer splits = new SplitSerializer();
+
+        CheckpointSerializer() {
+            super(1, "a FileSource enumerator checkpoint");
+        }
+
+        @Override
+        protected void write(PendingSplitsCheckpoint<FileSourceSplit> checkpoint, DataOutputStream out)
+                throws IOException {
+            out.writeInt(checkpoint.getSplits().size());
+            for (FileSourceSplit split : checkpoint.getSplits()) {
+                splits.write(split, out);
+            }
+            out.writeInt(checkpoint.getAlreadyProcessedPaths().size());
+            for (Path path : checkpoint.getAlreadyProcessedPaths()) {
+                out.writeUTF(path.toString());
+            }
+        }
+
+        @Override
+        protected PendingSplitsCheckpoint<FileSourceSplit> read(DataInputStream in) throws IOException {
+            int count = in.readInt();
+            List<FileSourceSplit> pending = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                pending.add(splits.read(in));
+            }
+            int paths = in.readInt();
+            List<Path> processed = new ArrayList<>(paths);
+            for (int i = 0; i < paths; i++) {
+                processed.add(new Path(in.readUTF()));
+            }
+            return PendingSplitsCheckpoint.fromCollectionSnapshot(pending, processed);
         }
     }
 

@@ -199,6 +199,37 @@ public class StreamExecutionEnvironment {
         return this;
     }
 
+    /** The checkpoint settings (a view on this environment's configuration). */
+    public CheckpointConfig getCheckpointConfig() {
+        return new CheckpointConfig(configuration);
+    }
+
+    /** Takes a checkpoint every {@code interval} ms, exactly-once. */
+    public StreamExecutionEnvironment enableCheckpointing(long interval) {
+        getCheckpointConfig().setCheckpointInterval(interval);
+        return this;
+    }
+
+    /** Takes a checkpoint every {@code interval} ms with the given consistency. */
+    public StreamExecutionEnvironment enableCheckpointing(long interval,
+            io.freshet.core.execution.CheckpointingMode mode) {
+        getCheckpointConfig().setCheckpointInterval(interval);
+        getCheckpointConfig().setCheckpointingConsistencyMode(mode);
+        return this;
+    }
+
+    /** @deprecated use {@link #enableCheckpointing(long, io.freshet.core.execution.CheckpointingMode)} */
+    @Deprecated
+    public StreamExecutionEnvironment enableCheckpointing(long interval,
+            io.freshet.streaming.api.CheckpointingMode mode) {
+        return enableCheckpointing(interval, io.freshet.streaming.api.CheckpointingMode.convertToCheckpointingMode(mode));
+    }
+
+    /** Milliseconds between checkpoints, or -1 when checkpointing is off. */
+    public long getCheckpointInterval() {
+        return getCheckpointConfig().getCheckpointInterval();
+    }
+
     public StreamExecutionEnvironment disableOperatorChaining() {
         chainingEnabled = false;
         return this;

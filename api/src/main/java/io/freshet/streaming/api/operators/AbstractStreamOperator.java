@@ -21,8 +21,16 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private transient boolean batchExecution;
     private transient io.freshet.api.common.state.KeyedStateStore keyedStateStore;
     private transient MailboxExecutor mailboxExecutor;
+    private transient HeapOperatorStateStore operatorStateStore;
+    private transient io.freshet.api.common.typeutils.TypeSerializer<Object> keySerializer;
+    private transient java.util.function.Predicate<Object> ownsKey;
+    /** Timers of a restored checkpoint, read when the operator creates its timer service. */
+    private transient byte[] restoredTimers;
+    /** The user function that takes part in checkpoints (CheckpointedFunction, CheckpointListener), or null. */
+    private transient Object checkpointingFunction;
 
     @Override
+    @SuppressWarnings("unchecked")
     public void setup(StreamOperatorParameters<OUT> parameters) {
         this.output = parameters.getOutput();
         this.runtimeContext = new StreamingRuntimeContext(parameters);
@@ -31,6 +39,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.batchExecution = parameters.isBatchExecution();
         this.keyedStateStore = parameters.getKeyedStateStore();
         this.mailboxExecutor = parameters.getMailboxExecutor();
+        this.keySerializer = (io.freshet.api.common.typeutils.TypeSerializer<Object>) parameters.getKeySerializer();
+        this.ownsKey = parameters.getOwnsKey();
+        this.operatorStateStore = new HeapOperatorStateStore(parameters.getExecutionConfig(),
+                parameters.getUserCodeClassLoader(), "operator " + getClass().getSimpleName() + " of "
+                        + (parameters.getTaskInfo() == null ? "a task" : parameters.getTaskInfo().getTaskNameWithSubtasks()));
     }
 
     /**
@@ -38,10 +51,95 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
      * before the function is opened, as Flink does.
      */
     protected void initializeFunctionState(Object function) throws Exception {
+        checkpointingFunction = function;
         if (function instanceof io.freshet.streaming.api.checkpoint.CheckpointedFunction) {
-            HeapOperatorStateStore operatorState = new HeapOperatorStateStore();
             ((io.freshet.streaming.api.checkpoint.CheckpointedFunction) function).initializeState(
-                    operatorState.initializationContext(keyedStateStore));
+                    operatorStateStore.initializationContext(keyedStateStore));
+        }
+    }
+
+    /** The operator state of this operator instance (lists, union lists, broadcast maps). */
+    public io.freshet.api.common.state.OperatorStateStore getOperatorStateBackend() {
+        return operatorStateStore;
+    }
+
+    private static final int SNAPSHOT_VERSION = 1;
+
+    @Override
+    public byte[] snapshotState(long checkpointId, long timestamp) throws Exception {
+        if (checkpointingFunction instanceof io.freshet.streaming.api.checkpoint.CheckpointedFunction) {
+            ((io.freshet.streaming.api.checkpoint.CheckpointedFunction) checkpointingFunction).snapshotState(
+                    new io.freshet.runtime.state.FunctionSnapshotContext() {
+                        @Override
+                        public long getCheckpointId() {
+                            return checkpointId;
+                        }
+
+                        @Override
+                        public long getCheckpointTimestamp() {
+                            return timestamp;
+                        }
+                    });
+        }
+        boolean timers = timerService != null || restoredTimers != null;
+        if (operatorStateStore.isEmpty() && !timers) {
+            return null;
+        }
+        io.freshet.core.memory.DataOutputSerializer out = new io.freshet.core.memory.DataOutputSerializer(256);
+        out.writeInt(SNAPSHOT_VERSION);
+        operatorStateStore.snapshot(out);
+        out.writeBoolean(timers);
+        if (timerService != null) {
+            ((InternalTimerService<Object>) timerService).snapshot(out, keySerializer);
+        } else if (restoredTimers != null) {
+            out.write(restoredTimers);
+        }
+        return out.getCopyOfBuffer();
+    }
+
+    @Override
+    public void initializeState(long checkpointId, java.util.List<byte[]> restoredStates) throws Exception {
+        java.io.ByteArrayOutputStream timers = new java.io.ByteArrayOutputStream();
+        int timerSnapshots = 0;
+        for (byte[] state : restoredStates) {
+            io.freshet.core.memory.DataInputDeserializer in = new io.freshet.core.memory.DataInputDeserializer(state);
+            int version = in.readInt();
+            if (version != SNAPSHOT_VERSION) {
+                throw new java.io.IOException("The checkpoint holds state of operator " + getClass().getSimpleName()
+                        + " in format version " + version + ", which this Freshet cannot read (it reads "
+                        + SNAPSHOT_VERSION + ").");
+            }
+            operatorStateStore.restore(in, checkpointId);
+            if (in.readBoolean()) {
+                byte[] rest = new byte[in.available()];
+                in.readFully(rest);
+                timers.write(rest);
+                timerSnapshots++;
+            }
+        }
+        if (timerSnapshots > 0) {
+            restoredTimersParts = timerSnapshots;
+            restoredTimers = timers.toByteArray();
+        }
+        operatorStateStore.markRestored(checkpointId);
+    }
+
+    /** How many timer snapshots {@link #restoredTimers} holds one after another (several after a rescale). */
+    private transient int restoredTimersParts = 1;
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (checkpointingFunction instanceof io.freshet.api.common.state.CheckpointListener) {
+            ((io.freshet.api.common.state.CheckpointListener) checkpointingFunction).notifyCheckpointComplete(
+                    checkpointId);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        if (checkpointingFunction instanceof io.freshet.api.common.state.CheckpointListener) {
+            ((io.freshet.api.common.state.CheckpointListener) checkpointingFunction).notifyCheckpointAborted(
+                    checkpointId);
         }
     }
 
@@ -100,7 +198,23 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
                     + " after keyBy(...).");
         }
         if (timerService == null) {
-            timerService = new InternalTimerService<>(keyContext, processingTimeService, triggerable, batchExecution);
+            InternalTimerService<K> created = new InternalTimerService<>(keyContext, processingTimeService,
+                    triggerable, batchExecution);
+            if (restoredTimers != null) {
+                try {
+                    io.freshet.core.memory.DataInputDeserializer in =
+                            new io.freshet.core.memory.DataInputDeserializer(restoredTimers);
+                    for (int i = 0; i < restoredTimersParts; i++) {
+                        created.restore(in, (io.freshet.api.common.typeutils.TypeSerializer<K>) (Object) keySerializer,
+                                key -> ownsKey.test(key));
+                    }
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("Cannot restore the timers of operator "
+                            + getClass().getSimpleName() + ": " + e.getMessage(), e);
+                }
+                restoredTimers = null;
+            }
+            timerService = created;
         }
         return (InternalTimerService<K>) timerService;
     }

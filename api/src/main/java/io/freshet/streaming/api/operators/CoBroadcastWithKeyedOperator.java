@@ -43,7 +43,7 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
     public void open() throws Exception {
         super.open();
         collector = new TimestampedCollector<>(output);
-        states = new BroadcastStates(broadcastStateDescriptors);
+        states = new BroadcastStates(broadcastStateDescriptors, getOperatorStateBackend());
         timerService = new SimpleTimerService(getInternalTimerService(this));
         readWriteContext = new ReadWriteContext(userFunction);
         readOnlyContext = new ReadOnlyContextImpl(userFunction);

@@ -32,7 +32,7 @@ public class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
     public void open() throws Exception {
         super.open();
         collector = new TimestampedCollector<>(output);
-        states = new BroadcastStates(broadcastStateDescriptors);
+        states = new BroadcastStates(broadcastStateDescriptors, getOperatorStateBackend());
         readWriteContext = new ReadWriteContext(userFunction);
         readOnlyContext = new ReadOnlyContextImpl(userFunction);
     }

@@ -196,6 +196,49 @@ public final class InternalTimerService<K> {
         currentWatermark = Long.MIN_VALUE;
     }
 
+    /** Writes every timer (event time, then processing time) with its key: a checkpoint of the timers. */
+    public void snapshot(io.freshet.core.memory.DataOutputView out,
+            io.freshet.api.common.typeutils.TypeSerializer<K> keySerializer) throws java.io.IOException {
+        writeTimers(out, eventTimeSet, keySerializer);
+        writeTimers(out, processingTimeSet, keySerializer);
+    }
+
+    private static <K> void writeTimers(io.freshet.core.memory.DataOutputView out, Set<InternalTimer<K>> timers,
+            io.freshet.api.common.typeutils.TypeSerializer<K> keySerializer) throws java.io.IOException {
+        out.writeInt(timers.size());
+        for (InternalTimer<K> timer : timers) {
+            out.writeLong(timer.timestamp);
+            keySerializer.serialize(timer.key, out);
+        }
+    }
+
+    /**
+     * Adds the timers a {@link #snapshot} wrote whose key {@code owns} accepts (the keys of this subtask's key groups);
+     * the earliest processing-time timer is scheduled (one already due fires at once).
+     */
+    public void restore(io.freshet.core.memory.DataInputView in,
+            io.freshet.api.common.typeutils.TypeSerializer<K> keySerializer, java.util.function.Predicate<K> owns)
+            throws java.io.IOException {
+        for (int domain = 0; domain < 2; domain++) {
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                long timestamp = in.readLong();
+                K key = keySerializer.deserialize(in);
+                if (!owns.test(key)) {
+                    continue;
+                }
+                InternalTimer<K> timer = new InternalTimer<>(timestamp, key);
+                if (domain == 0 ? eventTimeSet.add(timer) : processingTimeSet.add(timer)) {
+                    (domain == 0 ? eventTimeTimers : processingTimeTimers).add(timer);
+                }
+            }
+        }
+        InternalTimer<K> first = processingTimeTimers.peek();
+        if (!batchExecution && first != null && first.getTimestamp() < nextProcessingTime) {
+            scheduleProcessingTimer(first.getTimestamp());
+        }
+    }
+
     public int numEventTimeTimers() {
         return eventTimeTimers.size();
     }

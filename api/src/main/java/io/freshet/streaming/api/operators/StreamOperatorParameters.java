@@ -20,6 +20,8 @@ public final class StreamOperatorParameters<OUT> {
     private final ProcessingTimeService processingTimeService;
     private final boolean batchExecution;
     private MailboxExecutor mailboxExecutor;
+    private io.freshet.api.common.typeutils.TypeSerializer<?> keySerializer;
+    private java.util.function.Predicate<Object> ownsKey = key -> true;
 
     /**
      * @param keyedStateStore the keyed state of a keyed operator, or null for an operator on a non-keyed stream
@@ -84,6 +86,25 @@ public final class StreamOperatorParameters<OUT> {
     }
 
     /** The task thread's mailbox, or null where the task has none. */
+    /**
+     * On a keyed stream: the key serializer (timers are checkpointed with it) and which keys belong to this subtask's
+     * key groups (a restore at another parallelism keeps only those).
+     */
+    public StreamOperatorParameters<OUT> withKeys(io.freshet.api.common.typeutils.TypeSerializer<?> keySerializer,
+            java.util.function.Predicate<Object> ownsKey) {
+        this.keySerializer = keySerializer;
+        this.ownsKey = ownsKey;
+        return this;
+    }
+
+    public io.freshet.api.common.typeutils.TypeSerializer<?> getKeySerializer() {
+        return keySerializer;
+    }
+
+    public java.util.function.Predicate<Object> getOwnsKey() {
+        return ownsKey;
+    }
+
     public MailboxExecutor getMailboxExecutor() {
         return mailboxExecutor;
     }

@@ -49,9 +49,17 @@ class SplitSerializersTest {
         assertThat(split.toString()).isEqualTo("FileSourceSplit: hdfs://nn:8020/in/a.txt [5, 105) id=9");
         assertThat(split.fileModificationTime()).isEqualTo(1234);
         assertThat(split.fileSize()).isEqualTo(105);
-        SimpleVersionedSerializer<Collection<FileSourceSplit>> checkpoints = source.getEnumeratorCheckpointSerializer();
-        assertThat(checkpoints.deserialize(1, checkpoints.serialize(List.of(split)))).hasSize(1);
-        assertThatThrownBy(() -> checkpoints.deserialize(2, new byte[0])).hasMessageContaining("collection of a"
-                + " FileSource split");
+        assertThat(splits.deserialize(splits.getVersion(), splits.serialize(split.updateWithCheckpointedPosition(
+                new io.freshet.connector.file.src.util.CheckpointedPosition(-1, 42)))).getReaderPosition())
+                .contains(new io.freshet.connector.file.src.util.CheckpointedPosition(-1, 42));
+        SimpleVersionedSerializer<io.freshet.connector.file.src.PendingSplitsCheckpoint<FileSourceSplit>> checkpoints =
+                source.getEnumeratorCheckpointSerializer();
+        io.freshet.connector.file.src.PendingSplitsCheckpoint<FileSourceSplit> checkpoint = checkpoints.deserialize(1,
+                checkpoints.serialize(io.freshet.connector.file.src.PendingSplitsCheckpoint.fromCollectionSnapshot(
+                        List.of(split), List.of(new Path("hdfs://nn:8020/in/done.txt")))));
+        assertThat(checkpoint.getSplits()).hasSize(1);
+        assertThat(checkpoint.getAlreadyProcessedPaths()).containsExactly(new Path("hdfs://nn:8020/in/done.txt"));
+        assertThatThrownBy(() -> checkpoints.deserialize(2, new byte[0])).hasMessageContaining("FileSource enumerator"
+                + " checkpoint");
     }
 }

@@ -33,6 +33,31 @@ public interface OperatorCoordinator extends AutoCloseable {
      */
     void subtaskReset(int subtask);
 
+    /**
+     * Subtask {@code subtask} starts over from checkpoint {@code checkpointId} (-1: from no checkpoint): what it was
+     * given after that checkpoint is lost with it.
+     */
+    default void subtaskReset(int subtask, long checkpointId) {
+        subtaskReset(subtask);
+    }
+
+    /**
+     * Takes the coordinator's part of checkpoint {@code checkpointId}: completes with its state (null: none). Events
+     * the coordinator sent to a subtask before the future completes reach the subtask before the checkpoint's trigger.
+     */
+    default CompletableFuture<byte[]> checkpointCoordinator(long checkpointId) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Checkpoint {@code checkpointId} completed. */
+    default void notifyCheckpointComplete(long checkpointId) {}
+
+    /**
+     * All subtasks start over from checkpoint {@code checkpointId}: the coordinator goes back to the state it wrote
+     * for it ({@code checkpointData}, null when it wrote none).
+     */
+    default void resetToCheckpoint(long checkpointId, byte[] checkpointData) throws Exception {}
+
     /** Sends events to one attempt of a subtask. */
     interface SubtaskGateway {
         CompletableFuture<Acknowledge> sendEvent(OperatorEvent event);

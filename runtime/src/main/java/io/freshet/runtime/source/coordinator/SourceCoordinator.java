@@ -58,7 +58,15 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> imple
     private final Map<Integer, SubtaskGateway> gateways = new ConcurrentHashMap<>();
     // coordinator thread only
     private final Map<Integer, ReaderInfo> registeredReaders = new TreeMap<>();
-    private final Map<Integer, List<SplitT>> assignedSplits = new HashMap<>();
+    /**
+     * Splits assigned to each subtask, by the checkpoint after which they were assigned (the id of the last
+     * checkpoint snapshotted then, plus one): a subtask that starts over from checkpoint c lost those above c.
+     */
+    private final Map<Integer, java.util.TreeMap<Long, List<SplitT>>> assignedSplits = new HashMap<>();
+    private long lastSnapshottedCheckpoint;
+    /** Bumped when the enumerator is replaced (a restore): results of the old one's asynchronous work are dropped. */
+    private int epoch;
+    private final List<java.util.concurrent.Future<?>> periodicCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SplitEnumerator<SplitT, EnumChkT> enumerator;
     private volatile boolean closed;
 
@@ -130,15 +138,83 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> imple
 
     @Override
     public void subtaskReset(int subtask) {
+        subtaskReset(subtask, -1);
+    }
+
+    @Override
+    public void subtaskReset(int subtask, long checkpointId) {
         gateways.remove(subtask);
         inCoordinatorThread("giving back the splits of subtask " + subtask, () -> {
             registeredReaders.remove(subtask);
-            List<SplitT> splits = assignedSplits.remove(subtask);
-            if (splits != null && !splits.isEmpty()) {
+            java.util.TreeMap<Long, List<SplitT>> assigned = assignedSplits.remove(subtask);
+            List<SplitT> splits = new ArrayList<>();
+            if (assigned != null) {
+                // splits assigned up to the checkpoint are in the reader's checkpointed state: it gets them again
+                assigned.tailMap(checkpointId, false).values().forEach(splits::addAll);
+            }
+            if (!splits.isEmpty()) {
                 LOG.info("Subtask {} of source '{}' starts over; {} split(s) go back to the enumerator.", subtask,
                         operatorName, splits.size());
                 enumerator.addSplitsBack(splits, subtask);
             }
+        });
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<byte[]> checkpointCoordinator(long checkpointId) {
+        java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("the coordinator of source '" + operatorName
+                    + "' is closed"));
+            return result;
+        }
+        coordinatorThread.execute(() -> {
+            try {
+                byte[] state = io.freshet.core.io.SimpleVersionedSerialization.writeVersionAndSerialize(
+                        source.getEnumeratorCheckpointSerializer(), enumerator.snapshotState(checkpointId));
+                lastSnapshottedCheckpoint = checkpointId;
+                result.complete(state);
+            } catch (Throwable t) {
+                result.completeExceptionally(new IllegalStateException("The split enumerator of source '"
+                        + operatorName + "' could not snapshot its state for checkpoint " + checkpointId + ": " + t, t));
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        inCoordinatorThread("noting checkpoint " + checkpointId, () -> {
+            for (java.util.TreeMap<Long, List<SplitT>> assigned : assignedSplits.values()) {
+                assigned.headMap(checkpointId, true).clear();
+            }
+            enumerator.notifyCheckpointComplete(checkpointId);
+        });
+    }
+
+    @Override
+    public void resetToCheckpoint(long checkpointId, byte[] checkpointData) {
+        inCoordinatorThread("restoring the split enumerator from checkpoint " + checkpointId, () -> {
+            epoch++;
+            for (java.util.concurrent.Future<?> call : periodicCalls) {
+                call.cancel(false);
+            }
+            periodicCalls.clear();
+            if (enumerator != null) {
+                enumerator.close();
+            }
+            assignedSplits.clear();
+            registeredReaders.clear();
+            lastSnapshottedCheckpoint = checkpointId;
+            if (checkpointData == null) {
+                enumerator = source.createEnumerator(new EnumeratorContext());
+            } else {
+                enumerator = source.restoreEnumerator(new EnumeratorContext(),
+                        io.freshet.core.io.SimpleVersionedSerialization.readVersionAndDeSerialize(
+                                source.getEnumeratorCheckpointSerializer(), checkpointData));
+            }
+            enumerator.start();
+            LOG.info("Restored the split enumerator of source '{}' from checkpoint {}.", operatorName, checkpointId);
         });
     }
 
@@ -215,7 +291,9 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> imple
                     throw new java.io.UncheckedIOException("Cannot serialize splits of source '" + operatorName
                             + "'", e);
                 }
-                assignedSplits.computeIfAbsent(entry.getKey(), subtask -> new ArrayList<>()).addAll(entry.getValue());
+                assignedSplits.computeIfAbsent(entry.getKey(), subtask -> new java.util.TreeMap<>())
+                        .computeIfAbsent(lastSnapshottedCheckpoint + 1, bucket -> new ArrayList<>())
+                        .addAll(entry.getValue());
             }
         }
 
@@ -226,17 +304,19 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> imple
 
         @Override
         public <T> void callAsync(Callable<T> callable, BiConsumer<T, Throwable> handler) {
-            workerThread.execute(() -> runAndHandOver(callable, handler));
+            int callEpoch = epoch;
+            workerThread.execute(() -> runAndHandOver(callable, handler, callEpoch));
         }
 
         @Override
         public <T> void callAsync(Callable<T> callable, BiConsumer<T, Throwable> handler, long initialDelayMillis,
                 long periodMillis) {
-            workerThread.scheduleAtFixedRate(() -> runAndHandOver(callable, handler), initialDelayMillis,
-                    periodMillis, TimeUnit.MILLISECONDS);
+            int callEpoch = epoch;
+            periodicCalls.add(workerThread.scheduleAtFixedRate(() -> runAndHandOver(callable, handler, callEpoch),
+                    initialDelayMillis, periodMillis, TimeUnit.MILLISECONDS));
         }
 
-        private <T> void runAndHandOver(Callable<T> callable, BiConsumer<T, Throwable> handler) {
+        private <T> void runAndHandOver(Callable<T> callable, BiConsumer<T, Throwable> handler, int callEpoch) {
             T result = null;
             Throwable failure = null;
             try {
@@ -246,8 +326,11 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> imple
             }
             T finalResult = result;
             Throwable finalFailure = failure;
-            inCoordinatorThread("handling the result of asynchronous work", () ->
-                    handler.accept(finalResult, finalFailure));
+            inCoordinatorThread("handling the result of asynchronous work", () -> {
+                if (callEpoch == epoch) {
+                    handler.accept(finalResult, finalFailure);
+                }
+            });
         }
 
         @Override

@@ -43,12 +43,20 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     private final Map<String, Registered> states = new LinkedHashMap<>();
     private K currentKey;
     private java.util.function.LongSupplier ttlClock = System::currentTimeMillis;
+    private io.freshet.api.common.ExecutionConfig executionConfig = new io.freshet.api.common.ExecutionConfig();
+    private ClassLoader classLoader = HeapKeyedStateBackend.class.getClassLoader();
     private int currentKeyGroupIndex;
 
     public HeapKeyedStateBackend(TypeSerializer<K> keySerializer, int maxParallelism, KeyGroupRange keyGroupRange) {
         this.keySerializer = Objects.requireNonNull(keySerializer, "keySerializer");
         this.maxParallelism = maxParallelism;
         this.keyGroupRange = Objects.requireNonNull(keyGroupRange, "keyGroupRange");
+    }
+
+    /** The job's execution config (serializers of states given by type) and user-code class loader (restores). */
+    public void setExecutionConfig(io.freshet.api.common.ExecutionConfig executionConfig, ClassLoader classLoader) {
+        this.executionConfig = Objects.requireNonNull(executionConfig, "executionConfig");
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
     }
 
     /** The processing-time clock that state time-to-live reads (tests set their own). */
@@ -100,24 +108,76 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
 
     /** The state registered under the descriptor's name, created on first use; one kind per name. */
     @SuppressWarnings("unchecked")
-    private <S> S state(String name, Class<?> kind, java.util.function.Function<Store<K, Object>, S> create) {
+    private <S> S state(io.freshet.api.common.state.StateDescriptor<?, ?> descriptor, Class<?> kind,
+            java.util.function.Function<Store<K, Object>, S> create) {
+        String name = descriptor.getName();
         Registered registered = states.get(name);
         if (registered == null) {
             Store<K, Object> store = new Store<>(this, keyGroupRange.getNumberOfKeyGroups());
-            registered = new Registered(kind, store, create.apply(store));
+            registered = new Registered(kind, store, null, ttlOf(descriptor) != null, serializersOf(descriptor));
+            registered.state = create.apply(store);
             states.put(name, registered);
         } else if (registered.kind != kind) {
             throw new IllegalStateException("The state '" + name + "' is a " + registered.kind.getSimpleName()
                     + " and cannot also be a " + kind.getSimpleName() + "; give each state its own name.");
+        } else if (registered.state == null) {
+            registered.state = create.apply((Store<K, Object>) registered.store);
+            adoptRestored(name, registered, descriptor);
         }
         return (S) registered.state;
+    }
+
+    /** The serializers a state's values are written with (a map state: its keys' and its values'). */
+    private TypeSerializer<?>[] serializersOf(io.freshet.api.common.state.StateDescriptor<?, ?> descriptor) {
+        descriptor.initializeSerializerUnlessSet(executionConfig);
+        if (descriptor instanceof ListStateDescriptor) {
+            return new TypeSerializer<?>[] {((ListStateDescriptor<?>) descriptor).getElementSerializer()};
+        }
+        if (descriptor instanceof MapStateDescriptor) {
+            MapStateDescriptor<?, ?> map = (MapStateDescriptor<?, ?>) descriptor;
+            return new TypeSerializer<?>[] {map.getKeySerializer(), map.getValueSerializer()};
+        }
+        return new TypeSerializer<?>[] {descriptor.getSerializer()};
+    }
+
+    /**
+     * The program asks for a state that was restored: its serializers must read what the checkpoint holds, and its
+     * time-to-live setting must be the same.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void adoptRestored(String name, Registered registered,
+            io.freshet.api.common.state.StateDescriptor<?, ?> descriptor) {
+        boolean ttl = ttlOf(descriptor) != null;
+        if (ttl != registered.ttl) {
+            throw new IllegalStateException("The keyed state '" + name + "' was checkpointed " + (registered.ttl
+                    ? "with" : "without") + " a time-to-live and is now asked for " + (ttl ? "with" : "without")
+                    + " one; changing the time-to-live setting of a state needs a new state name.");
+        }
+        TypeSerializer<?>[] serializers = serializersOf(descriptor);
+        for (int i = 0; i < serializers.length; i++) {
+            io.freshet.api.common.typeutils.TypeSerializerSchemaCompatibility<?> compatibility =
+                    ((io.freshet.api.common.typeutils.TypeSerializerSnapshot) serializers[i].snapshotConfiguration())
+                            .resolveSchemaCompatibility(registered.restoredSnapshots[i]);
+            if (compatibility.isIncompatible()) {
+                throw new IllegalStateException("The keyed state '" + name + "' in the checkpoint was written with a"
+                        + " serializer (" + registered.restoredSnapshots[i].getClass().getName() + ") that the"
+                        + " program's serializer " + serializers[i].getClass().getName() + " cannot read: the state's"
+                        + " type changed incompatibly. Restore with the old type, or use a new state name.");
+            }
+        }
+        if (java.util.Arrays.stream(serializers).allMatch(java.util.Objects::nonNull)) {
+            // from now on the values are written with the program's serializers
+            registered.serializers = serializers;
+            registered.codec = StateCodec.of(registered.kind, registered.ttl, serializers);
+            registered.restoredSnapshots = null;
+        }
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
         TtlStates.Ttl ttl = ttlOf(descriptor);
-        return state(descriptor.getName(), ValueState.class, store -> ttl != null
+        return state(descriptor, ValueState.class, store -> ttl != null
                 ? new TtlStates.TtlValueState<>((Store) store, descriptor.getDefaultValue(), ttl)
                 : new HeapValueState<>((Store) store, descriptor.getDefaultValue()));
     }
@@ -126,7 +186,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
         TtlStates.Ttl ttl = ttlOf(descriptor);
-        return state(descriptor.getName(), ListState.class, store -> ttl != null
+        return state(descriptor, ListState.class, store -> ttl != null
                 ? new TtlStates.TtlListState<>((Store) store, ttl) : new HeapListState<>((Store) store));
     }
 
@@ -134,7 +194,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
         TtlStates.Ttl ttl = ttlOf(descriptor);
-        return state(descriptor.getName(), ReducingState.class, store -> ttl != null
+        return state(descriptor, ReducingState.class, store -> ttl != null
                 ? new TtlStates.TtlReducingState<>((Store) store, descriptor.getReduceFunction(), ttl)
                 : new HeapReducingState<>((Store) store, descriptor.getReduceFunction()));
     }
@@ -144,7 +204,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
             AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
         TtlStates.Ttl ttl = ttlOf(descriptor);
-        return state(descriptor.getName(), AggregatingState.class, store -> ttl != null
+        return state(descriptor, AggregatingState.class, store -> ttl != null
                 ? new TtlStates.TtlAggregatingState<>((Store) store, descriptor.getAggregateFunction(), ttl)
                 : new HeapAggregatingState<>((Store) store, descriptor.getAggregateFunction()));
     }
@@ -153,7 +213,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
         TtlStates.Ttl ttl = ttlOf(descriptor);
-        return state(descriptor.getName(), MapState.class, store -> ttl != null
+        return state(descriptor, MapState.class, store -> ttl != null
                 ? new TtlStates.TtlMapState<>((Store) store, ttl) : new HeapMapState<>((Store) store));
     }
 
@@ -165,9 +225,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
         S state = (S) stateFor(descriptor);
         Registered registered = states.get(descriptor.getName());
         List<K> keys = new ArrayList<>();
-        for (Map<K, Object> group : registered.store.groups) {
+        for (Map<?, Object> group : registered.store.groups) {
             if (group != null) {
-                keys.addAll(group.keySet());
+                keys.addAll((java.util.Set<K>) group.keySet());
             }
         }
         K previous = currentKey;
@@ -202,27 +262,267 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     }
 
     /** The number of keys with a value in any state (for tests and metrics). */
+    @SuppressWarnings("unchecked")
     public int numberOfKeys() {
         java.util.Set<K> keys = new java.util.HashSet<>();
         for (Registered registered : states.values()) {
-            for (Map<K, Object> group : registered.store.groups) {
+            for (Map<?, Object> group : registered.store.groups) {
                 if (group != null) {
-                    keys.addAll(group.keySet());
+                    keys.addAll((java.util.Set<K>) group.keySet());
                 }
             }
         }
         return keys.size();
     }
 
-    private final class Registered {
-        final Class<?> kind;
-        final Store<K, Object> store;
-        final Object state;
+    // ---- checkpoints ----
 
-        Registered(Class<?> kind, Store<K, Object> store, Object state) {
+    private static final int SNAPSHOT_VERSION = 1;
+
+    /**
+     * Writes every state, key group by key group (see {@link io.freshet.runtime.state.KeyGroupsStateHandle}); null when
+     * there is no keyed state. Runs in the task thread: the values are serialized here, so the task may change them
+     * right after.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public io.freshet.runtime.state.KeyGroupsStateHandle snapshot() throws java.io.IOException {
+        if (states.isEmpty()) {
+            return null;
+        }
+        io.freshet.core.memory.DataOutputSerializer out = new io.freshet.core.memory.DataOutputSerializer(4096);
+        out.writeInt(SNAPSHOT_VERSION);
+        io.freshet.runtime.state.StateSerializerCheck.writeSerializer(out, keySerializer);
+        out.writeInt(states.size());
+        for (Map.Entry<String, Registered> entry : states.entrySet()) {
+            Registered registered = entry.getValue();
+            out.writeUTF(entry.getKey());
+            out.writeUTF(registered.kind.getName());
+            out.writeBoolean(registered.ttl);
+            out.writeInt(registered.serializers.length);
+            for (int i = 0; i < registered.serializers.length; i++) {
+                if (registered.restoredSnapshots != null) {
+                    io.freshet.api.common.typeutils.TypeSerializerSnapshot.writeVersionedSnapshot(out,
+                            registered.restoredSnapshots[i]);
+                } else {
+                    io.freshet.runtime.state.StateSerializerCheck.writeSerializer(out, registered.serializers[i]);
+                }
+            }
+        }
+        int[] offsets = new int[keyGroupRange.getNumberOfKeyGroups()];
+        for (int g = 0; g < offsets.length; g++) {
+            offsets[g] = out.length();
+            for (Registered registered : states.values()) {
+                Map<Object, Object> group = (Map<Object, Object>) registered.store.groups[g];
+                if (group == null) {
+                    out.writeInt(0);
+                    continue;
+                }
+                out.writeInt(group.size());
+                for (Map.Entry<Object, Object> entry : group.entrySet()) {
+                    keySerializer.serialize((K) entry.getKey(), out);
+                    registered.codec.write(entry.getValue(), out);
+                }
+            }
+        }
+        return new io.freshet.runtime.state.KeyGroupsStateHandle(keyGroupRange, offsets, out.getCopyOfBuffer());
+    }
+
+    /**
+     * Reads the key groups this backend owns from the snapshots of a checkpoint (one per subtask that wrote keyed
+     * state, at any parallelism). The values are read with the serializers they were written with; when the program
+     * asks for a state, its serializers must be able to read them.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void restore(List<io.freshet.runtime.state.KeyGroupsStateHandle> handles) throws java.io.IOException {
+        for (io.freshet.runtime.state.KeyGroupsStateHandle handle : handles) {
+            KeyGroupRange overlap = handle.getKeyGroupRange().getIntersection(keyGroupRange);
+            if (overlap.getNumberOfKeyGroups() == 0) {
+                continue;
+            }
+            io.freshet.core.memory.DataInputDeserializer in =
+                    new io.freshet.core.memory.DataInputDeserializer(handle.getData());
+            int version = in.readInt();
+            if (version != SNAPSHOT_VERSION) {
+                throw new java.io.IOException("The checkpoint holds keyed state in format version " + version
+                        + ", which this Freshet cannot read (it reads " + SNAPSHOT_VERSION + ").");
+            }
+            TypeSerializer<K> keyReader = io.freshet.runtime.state.StateSerializerCheck.readSerializerFor(in,
+                    keySerializer, "key of the keyed state", classLoader);
+            int count = in.readInt();
+            Registered[] order = new Registered[count];
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                Class<?> kind = kindOf(in.readUTF());
+                boolean ttl = in.readBoolean();
+                io.freshet.api.common.typeutils.TypeSerializerSnapshot<?>[] snapshots =
+                        new io.freshet.api.common.typeutils.TypeSerializerSnapshot<?>[in.readInt()];
+                TypeSerializer<?>[] serializers = new TypeSerializer<?>[snapshots.length];
+                for (int s = 0; s < snapshots.length; s++) {
+                    snapshots[s] = io.freshet.api.common.typeutils.TypeSerializerSnapshot.readVersionedSnapshot(in,
+                            classLoader);
+                    serializers[s] = snapshots[s].restoreSerializer();
+                }
+                Registered registered = states.get(name);
+                if (registered == null) {
+                    registered = new Registered(kind, new Store<>(this, keyGroupRange.getNumberOfKeyGroups()), null,
+                            ttl, serializers);
+                    registered.restoredSnapshots = snapshots;
+                    states.put(name, registered);
+                } else if (registered.kind != kind || registered.ttl != ttl) {
+                    throw new java.io.IOException("The keyed state '" + name + "' is a " + kind.getSimpleName()
+                            + " in one part of the checkpoint and a " + registered.kind.getSimpleName() + " in"
+                            + " another: the checkpoint is inconsistent.");
+                }
+                order[i] = registered;
+            }
+            for (int keyGroup = overlap.getStartKeyGroup(); keyGroup <= overlap.getEndKeyGroup(); keyGroup++) {
+                in.setPosition(handle.getOffset(keyGroup));
+                int index = keyGroup - keyGroupRange.getStartKeyGroup();
+                for (Registered registered : order) {
+                    int entries = in.readInt();
+                    if (entries == 0) {
+                        continue;
+                    }
+                    Map<Object, Object> group = (Map<Object, Object>) registered.store.groups[index];
+                    if (group == null) {
+                        group = new HashMap<>();
+                        ((Map[]) registered.store.groups)[index] = group;
+                    }
+                    for (int e = 0; e < entries; e++) {
+                        group.put(keyReader.deserialize(in), registered.codec.read(in));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Class<?> kindOf(String name) throws java.io.IOException {
+        for (Class<?> kind : new Class<?>[] {ValueState.class, ListState.class, ReducingState.class,
+                AggregatingState.class, MapState.class}) {
+            if (kind.getName().equals(name)) {
+                return kind;
+            }
+        }
+        throw new java.io.IOException("unknown kind of keyed state in the checkpoint: " + name);
+    }
+
+    /** How the values of one state are written: plain, a list, a map, each possibly with time-to-live stamps. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private abstract static class StateCodec {
+        abstract void write(Object value, io.freshet.core.memory.DataOutputView out) throws java.io.IOException;
+
+        abstract Object read(io.freshet.core.memory.DataInputView in) throws java.io.IOException;
+
+        static StateCodec of(Class<?> kind, boolean ttl, TypeSerializer<?>[] serializers) {
+            if (kind == ListState.class) {
+                return list(element(serializers[0], ttl));
+            }
+            if (kind == MapState.class) {
+                return map((TypeSerializer<Object>) serializers[0], element(serializers[1], ttl));
+            }
+            return element(serializers[0], ttl);
+        }
+
+        private static StateCodec element(TypeSerializer<?> serializer, boolean ttl) {
+            TypeSerializer<Object> plain = (TypeSerializer<Object>) serializer;
+            StateCodec codec = new StateCodec() {
+                @Override
+                void write(Object value, io.freshet.core.memory.DataOutputView out) throws java.io.IOException {
+                    plain.serialize(value, out);
+                }
+
+                @Override
+                Object read(io.freshet.core.memory.DataInputView in) throws java.io.IOException {
+                    return plain.deserialize(in);
+                }
+            };
+            if (!ttl) {
+                return codec;
+            }
+            return new StateCodec() {
+                @Override
+                void write(Object value, io.freshet.core.memory.DataOutputView out) throws java.io.IOException {
+                    TtlStates.TtlValue<Object> stamped = (TtlStates.TtlValue<Object>) value;
+                    out.writeLong(stamped.lastAccess);
+                    codec.write(stamped.value, out);
+                }
+
+                @Override
+                Object read(io.freshet.core.memory.DataInputView in) throws java.io.IOException {
+                    long lastAccess = in.readLong();
+                    return new TtlStates.TtlValue<>(codec.read(in), lastAccess);
+                }
+            };
+        }
+
+        private static StateCodec list(StateCodec elements) {
+            return new StateCodec() {
+                @Override
+                void write(Object value, io.freshet.core.memory.DataOutputView out) throws java.io.IOException {
+                    List<Object> list = (List<Object>) value;
+                    out.writeInt(list.size());
+                    for (Object element : list) {
+                        elements.write(element, out);
+                    }
+                }
+
+                @Override
+                Object read(io.freshet.core.memory.DataInputView in) throws java.io.IOException {
+                    int size = in.readInt();
+                    ArrayList<Object> list = new ArrayList<>(size);
+                    for (int i = 0; i < size; i++) {
+                        list.add(elements.read(in));
+                    }
+                    return list;
+                }
+            };
+        }
+
+        private static StateCodec map(TypeSerializer<Object> keys, StateCodec values) {
+            return new StateCodec() {
+                @Override
+                void write(Object value, io.freshet.core.memory.DataOutputView out) throws java.io.IOException {
+                    Map<Object, Object> map = (Map<Object, Object>) value;
+                    out.writeInt(map.size());
+                    for (Map.Entry<Object, Object> entry : map.entrySet()) {
+                        keys.serialize(entry.getKey(), out);
+                        values.write(entry.getValue(), out);
+                    }
+                }
+
+                @Override
+                Object read(io.freshet.core.memory.DataInputView in) throws java.io.IOException {
+                    int size = in.readInt();
+                    HashMap<Object, Object> map = new HashMap<>(Math.max(4, size * 2));
+                    for (int i = 0; i < size; i++) {
+                        map.put(keys.deserialize(in), values.read(in));
+                    }
+                    return map;
+                }
+            };
+        }
+    }
+
+    private static final class Registered {
+        final Class<?> kind;
+        final Store<?, Object> store;
+        /** The state object; null for a state restored from a checkpoint that the program has not asked for yet. */
+        Object state;
+        /** Whether the values carry a time-to-live timestamp. */
+        final boolean ttl;
+        /** The serializers of the values (one, or key and value of a map state) and how a value is written. */
+        TypeSerializer<?>[] serializers;
+        StateCodec codec;
+        /** Serializer snapshots the restored values were written with (checked when the state is registered). */
+        io.freshet.api.common.typeutils.TypeSerializerSnapshot<?>[] restoredSnapshots;
+
+        Registered(Class<?> kind, Store<?, Object> store, Object state, boolean ttl, TypeSerializer<?>[] serializers) {
             this.kind = kind;
             this.store = store;
             this.state = state;
+            this.ttl = ttl;
+            this.serializers = serializers;
+            this.codec = StateCodec.of(kind, ttl, serializers);
         }
     }
 

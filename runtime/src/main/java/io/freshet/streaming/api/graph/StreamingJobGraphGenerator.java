@@ -414,7 +414,8 @@ public final class StreamingJobGraphGenerator {
                 }
             }
             operators.add(new OperatorConfig(member.displayName(), member.operator, chained, chainedTags, network,
-                    networkTags, stateKey, stateKey2, keySerializer, member.maxParallelism));
+                    networkTags, stateKey, stateKey2, keySerializer, member.maxParallelism)
+                    .withOperatorId(operatorIdOf(member)));
             name.append(name.length() == 0 ? "" : " -> ").append(member.displayName());
         }
         Node head = chain.members.get(0);
@@ -471,6 +472,30 @@ public final class StreamingJobGraphGenerator {
                 return new CustomPartitionerWrapper<>((Partitioner) edge.partitioner, (KeySelector) edge.keySelector);
             default:
                 throw new IllegalStateException("unknown partitioning " + edge.kind);
+        }
+    }
+
+    /**
+     * The id an operator's state is stored under in checkpoints and savepoints: from its uid hash or uid, else from its
+     * position in the program (stable while the program does not change; set uids to change programs between a
+     * savepoint and its restore).
+     */
+    private static String operatorIdOf(Node member) {
+        Transformation<?> transformation = member.transformation;
+        if (transformation.getUserProvidedNodeHash() != null) {
+            return transformation.getUserProvidedNodeHash().toLowerCase();
+        }
+        if (transformation.getUid() != null) {
+            return hashOf(transformation.getUid()).toString();
+        }
+        return "transformation-" + transformation.getId();
+    }
+
+    private static JobVertexID hashOf(String uid) {
+        try {
+            return new JobVertexID(MessageDigest.getInstance("MD5").digest(uid.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no MD5", e);
         }
     }
 

@@ -48,6 +48,7 @@ public class SourceOperator<OUT, SplitT extends SourceSplit> extends AbstractStr
     private transient Configuration configuration;
     private transient SourceReader<OUT, SplitT> reader;
     private transient Emitter emitter;
+    private transient io.freshet.api.common.state.ListState<byte[]> readerState;
 
     @SuppressWarnings("unchecked")
     public SourceOperator(Source<OUT, ?, ?> source, WatermarkStrategy<OUT> watermarkStrategy,
@@ -78,6 +79,18 @@ public class SourceOperator<OUT, SplitT extends SourceSplit> extends AbstractStr
                 watermarkStrategy.createWatermarkGenerator(
                         new io.freshet.api.common.eventtime.WatermarkGeneratorSupplier.Context() {}));
         reader = source.createReader(new ReaderContext(subtask, host));
+        readerState = getOperatorStateBackend().getListState(new io.freshet.api.common.state.ListStateDescriptor<>(
+                "SourceReaderState", io.freshet.api.common.typeutils.base.array.BytePrimitiveArraySerializer.INSTANCE));
+        java.util.List<SplitT> restored = new java.util.ArrayList<>();
+        io.freshet.core.io.SimpleVersionedSerializer<SplitT> splitSerializer = source.getSplitSerializer();
+        for (byte[] serialized : readerState.get()) {
+            restored.add(io.freshet.core.io.SimpleVersionedSerialization.readVersionAndDeSerialize(splitSerializer,
+                    serialized));
+        }
+        if (!restored.isEmpty()) {
+            // the splits this reader had at the checkpoint, where it stood in them
+            reader.addSplits(restored);
+        }
         // registered first: what the reader sends when it starts (a split request) may be answered at once
         eventGateway.sendEventToCoordinator(new ReaderRegistrationEvent(subtask, host));
         reader.start();
@@ -127,6 +140,25 @@ public class SourceOperator<OUT, SplitT extends SourceSplit> extends AbstractStr
     }
 
     /** The input has ended: event time ends too. */
+    /** Checkpoint: the reader's splits (with its position in them) go into operator state. */
+    @Override
+    public byte[] snapshotState(long checkpointId, long timestamp) throws Exception {
+        java.util.List<byte[]> splits = new java.util.ArrayList<>();
+        io.freshet.core.io.SimpleVersionedSerializer<SplitT> splitSerializer = source.getSplitSerializer();
+        for (SplitT split : reader.snapshotState(checkpointId)) {
+            splits.add(io.freshet.core.io.SimpleVersionedSerialization.writeVersionAndSerialize(splitSerializer,
+                    split));
+        }
+        readerState.update(splits);
+        return super.snapshotState(checkpointId, timestamp);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        reader.notifyCheckpointComplete(checkpointId);
+        super.notifyCheckpointComplete(checkpointId);
+    }
+
     @Override
     public void finish() throws Exception {
         super.finish();

@@ -45,9 +45,34 @@ public final class StreamTaskInput<T> implements AutoCloseable {
     private boolean inputIdle;
     /** Elements that became due together (a watermark and a status change), returned by the next calls. */
     private final java.util.ArrayDeque<StreamElement> pending = new java.util.ArrayDeque<>();
+    /** Decides when checkpoint barriers are aligned; null when the task takes no checkpoints. */
+    private final CheckpointBarrierHandler barrierHandler;
+    /** The last checkpoint barrier each channel delivered, and whether the channel is blocked until alignment ends. */
+    private final long[][] lastBarrier;
+    private final boolean[][] blocked;
+    /** Buffers and events of blocked channels, in arrival order, and those released again, to be read first. */
+    private final java.util.ArrayDeque<Held> held = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Held> released = new java.util.ArrayDeque<>();
 
-    @SuppressWarnings("unchecked")
+    /** A buffer or event of a blocked channel, with its gate. */
+    private static final class Held {
+        final int gate;
+        final BufferOrEvent bufferOrEvent;
+
+        Held(int gate, BufferOrEvent bufferOrEvent) {
+            this.gate = gate;
+            this.bufferOrEvent = bufferOrEvent;
+        }
+    }
+
     public StreamTaskInput(List<InputGate> inputGates, TypeSerializer<T> valueSerializer) {
+        this(inputGates, valueSerializer, null);
+    }
+
+    /** An input whose checkpoint barriers go to {@code barrierHandler} (shared by the inputs of a two-input task). */
+    @SuppressWarnings("unchecked")
+    public StreamTaskInput(List<InputGate> inputGates, TypeSerializer<T> valueSerializer,
+            CheckpointBarrierHandler barrierHandler) {
         this.gates = inputGates.toArray(new InputGate[0]);
         this.deserializers = new RecordDeserializer[gates.length][];
         this.channelWatermarks = new long[gates.length][];
@@ -64,11 +89,45 @@ public final class StreamTaskInput<T> implements AutoCloseable {
             }
         }
         this.delegate = new ElementDelegate<>(new StreamElementSerializer<>(valueSerializer));
+        this.barrierHandler = barrierHandler;
+        this.lastBarrier = new long[gates.length][];
+        this.blocked = new boolean[gates.length][];
+        int channels = 0;
+        for (int g = 0; g < gates.length; g++) {
+            lastBarrier[g] = new long[gates[g].getNumberOfInputChannels()];
+            java.util.Arrays.fill(lastBarrier[g], -1);
+            blocked[g] = new boolean[gates[g].getNumberOfInputChannels()];
+            channels += gates[g].getNumberOfInputChannels();
+        }
+        if (barrierHandler != null) {
+            barrierHandler.register(this, channels);
+        }
+    }
+
+    void markBarrier(int gate, int channel, long checkpointId, boolean block) {
+        lastBarrier[gate][channel] = checkpointId;
+        blocked[gate][channel] = block;
+    }
+
+    long lastBarrier(int gate, int channel) {
+        return lastBarrier[gate][channel];
+    }
+
+    /** Alignment ended: blocked channels are read again, what they held first. */
+    void unblockAll() {
+        for (boolean[] gate : blocked) {
+            java.util.Arrays.fill(gate, false);
+        }
+        if (!held.isEmpty()) {
+            // what was released earlier and not read yet stays ahead of it
+            released.addAll(held);
+            held.clear();
+        }
     }
 
     /** True once every gate has ended and everything was read. */
     public boolean isFinished() {
-        return current == null && finishedGates == gates.length;
+        return current == null && finishedGates == gates.length && held.isEmpty() && released.isEmpty();
     }
 
     /**
@@ -116,6 +175,10 @@ public final class StreamTaskInput<T> implements AutoCloseable {
 
     /** Takes the next buffer of some gate (round robin); false when none has one now. */
     private boolean pollGates() throws IOException {
+        Held again = released.poll();
+        if (again != null) {
+            return take(again.gate, again.bufferOrEvent);
+        }
         for (int i = 0; i < gates.length; i++) {
             int g = (nextGate + i) % gates.length;
             if (gateFinished[g]) {
@@ -123,15 +186,32 @@ public final class StreamTaskInput<T> implements AutoCloseable {
             }
             Optional<BufferOrEvent> next = gates[g].pollNext();
             if (next.isEmpty()) {
-                if (gates[g].isFinished()) {
-                    gateFinished[g] = true;
-                    finishedGates++;
+                if (gates[g].isFinished() && held.isEmpty() && released.isEmpty()) {
+                    markGateFinished(g);
                 }
                 continue;
             }
             nextGate = (g + 1) % gates.length;
-            BufferOrEvent bufferOrEvent = next.get();
+            return take(g, next.get());
+        }
+        return false;
+    }
+
+    private void markGateFinished(int g) {
+        if (!gateFinished[g]) {
+            gateFinished[g] = true;
+            finishedGates++;
+        }
+    }
+
+    /** Reads a buffer or event of gate {@code g}: a buffer becomes the current one, an event is handled. */
+    private boolean take(int g, BufferOrEvent bufferOrEvent) throws IOException {
+        {
             int channel = bufferOrEvent.getChannelIndex();
+            if (blocked[g][channel]) {
+                held.add(new Held(g, bufferOrEvent));
+                return true;
+            }
             if (bufferOrEvent.isBuffer()) {
                 current = deserializers[g][channel];
                 currentGate = g;
@@ -143,19 +223,27 @@ public final class StreamTaskInput<T> implements AutoCloseable {
                 throw new IOException("Input " + g + ", channel " + channel + " sent " + bufferOrEvent.getEvent()
                         + " in the middle of a record");
             }
-            // end of partition (the only event so far): the channel no longer holds event time back
+            if (bufferOrEvent.getEvent() instanceof io.freshet.runtime.checkpoint.CheckpointBarrier) {
+                if (barrierHandler != null) {
+                    barrierHandler.onBarrier(this, g, channel,
+                            (io.freshet.runtime.checkpoint.CheckpointBarrier) bufferOrEvent.getEvent());
+                }
+                return true;
+            }
+            // end of partition: the channel no longer holds event time (or a checkpoint) back
             channelIdle[g][channel] = false;
             Watermark due = onWatermark(g, channel, Long.MAX_VALUE);
             if (due != null) {
                 pending.add(due);
             }
-            if (gates[g].isFinished()) {
-                gateFinished[g] = true;
-                finishedGates++;
+            if (barrierHandler != null) {
+                barrierHandler.onChannelEnded(this, g, channel);
+            }
+            if (gates[g].isFinished() && held.isEmpty() && released.isEmpty()) {
+                markGateFinished(g);
             }
             return true;
         }
-        return false;
     }
 
     private Watermark onWatermark(int gate, int channel, long timestamp) {
@@ -249,6 +337,14 @@ public final class StreamTaskInput<T> implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        for (java.util.ArrayDeque<Held> queue : java.util.List.of(held, released)) {
+            Held item;
+            while ((item = queue.poll()) != null) {
+                if (item.bufferOrEvent.isBuffer()) {
+                    item.bufferOrEvent.getBuffer().recycleBuffer();
+                }
+            }
+        }
         for (RecordDeserializer<StreamElement>[] gate : deserializers) {
             for (RecordDeserializer<StreamElement> deserializer : gate) {
                 deserializer.clear();

@@ -121,6 +121,19 @@ public final class ChainConfig implements Serializable {
             this.maxParallelism = maxParallelism;
         }
 
+        private String operatorId;
+
+        /** Sets the id the operator's state is stored under in checkpoints (from its uid when it has one). */
+        public OperatorConfig withOperatorId(String operatorId) {
+            this.operatorId = operatorId;
+            return this;
+        }
+
+        /** The id of the operator's state in checkpoints; null if the translator gave none. */
+        public String getOperatorId() {
+            return operatorId;
+        }
+
         public String getName() {
             return name;
         }

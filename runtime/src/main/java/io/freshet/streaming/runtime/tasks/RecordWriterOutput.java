@@ -64,6 +64,11 @@ final class RecordWriterOutput<T> implements Output<StreamRecord<T>> {
         }
     }
 
+    /** Sends {@code event} (a checkpoint barrier) to every channel, after the records before it. */
+    void broadcastEvent(io.freshet.runtime.event.AbstractEvent event) throws IOException {
+        writer.broadcastEvent(event);
+    }
+
     @Override
     public void emitWatermark(Watermark mark) {
         try {

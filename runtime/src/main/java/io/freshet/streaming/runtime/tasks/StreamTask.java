@@ -54,14 +54,25 @@ import io.freshet.util.InstantiationUtil;
  * passed, and whenever the task's input runs dry.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
-public class StreamTask extends AbstractInvokable implements io.freshet.runtime.jobgraph.tasks.CoordinatedTask {
+public class StreamTask extends AbstractInvokable implements io.freshet.runtime.jobgraph.tasks.CoordinatedTask,
+        io.freshet.runtime.jobgraph.tasks.CheckpointableTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
 
     private volatile StreamSource<?, ?> runningSource;
     private volatile boolean canceled;
     private TaskProcessingTimeService timeService;
-    private TaskMailbox mailbox;
+    private volatile TaskMailbox mailbox;
+    // ---- checkpoints (task thread, once invoke() has set them up) ----
+    private StreamOperator<?>[] operators;
+    private List<OperatorConfig> operatorConfigs;
+    private HeapKeyedStateBackend<Object>[] backends;
+    private List<RecordWriterOutput<?>> checkpointOutputs;
+    /** Whether the job takes checkpoints (STREAMING with an interval), and whether exactly-once. */
+    private boolean checkpointing;
+    private boolean exactlyOnce;
+    /** Checkpoints triggered at this source task but not yet taken (declined if the task ends first). */
+    private final java.util.Set<Long> pendingTriggers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Events of the head's coordinator, queued by TaskExecutor threads for the task thread. */
     private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> operatorEvents =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -91,6 +102,14 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
             operators[i] = configs.get(i).getOperator();
         }
         boolean batch = chain.isBatchExecution();
+        this.operators = operators;
+        this.operatorConfigs = configs;
+        this.backends = new HeapKeyedStateBackend[operators.length];
+        this.checkpointing = !batch && io.freshet.runtime.checkpoint.CheckpointCoordinator.isCheckpointingEnabled(
+                environment.getJobConfiguration());
+        this.exactlyOnce = environment.getJobConfiguration().get(
+                io.freshet.configuration.CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE)
+                == io.freshet.core.execution.CheckpointingMode.EXACTLY_ONCE;
         List<RecordWriterOutput<?>> networkOutputs = new ArrayList<>();
         HeapKeyedStateBackend<Object> headBackend = null;
         KeySelector<Object, Object> headKeySelector = null;
@@ -99,6 +118,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 TaskProcessingTimeService timeService = new TaskProcessingTimeService()) {
             this.timeService = timeService;
             this.mailbox = new TaskMailbox(timeService);
+            this.checkpointOutputs = networkOutputs;
             for (int i = 0; i < chain.getNetworkOutputs().size(); i++) {
                 NetworkOutputConfig output = chain.getNetworkOutputs().get(i);
                 RecordWriter<StreamElement> writer = new RecordWriter<>(environment.getWriter(i),
@@ -117,6 +137,8 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                             config.getMaxParallelism(), parallelism, taskInfo.getIndexOfThisSubtask());
                     backend = new HeapKeyedStateBackend<>((TypeSerializer<Object>) config.getKeySerializer(),
                             config.getMaxParallelism(), range);
+                    backend.setExecutionConfig(executionConfig, userCodeClassLoader);
+                    backends[i] = backend;
                     if (i == 0) {
                         headBackend = backend;
                         headKeySelector = (KeySelector<Object, Object>) config.getStateKeySelector();
@@ -124,9 +146,18 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                     }
                 }
                 Output output = outputOf(config, operators, networkOutputs);
-                operators[i].setup(new StreamOperatorParameters(output, jobInfo, taskInfo, executionConfig,
-                        userCodeClassLoader, backend, backend, timeService, batch).withMailboxExecutor(mailbox));
+                StreamOperatorParameters parameters = new StreamOperatorParameters(output, jobInfo, taskInfo,
+                        executionConfig, userCodeClassLoader, backend, backend, timeService, batch)
+                        .withMailboxExecutor(mailbox);
+                if (backend != null) {
+                    KeyGroupRange owned = backend.getKeyGroupRange();
+                    int maxParallelism = config.getMaxParallelism();
+                    parameters.withKeys(config.getKeySerializer(), key -> owned.contains(
+                            KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism)));
+                }
+                operators[i].setup(parameters);
             }
+            restoreState(environment.getTaskRestore());
             if (operators[0] instanceof SourceOperator) {
                 io.freshet.runtime.jobgraph.tasks.TaskOperatorEventGateway gateway =
                         environment.getOperatorCoordinatorEventGateway();
@@ -180,8 +211,154 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
             } catch (ChainingOutput.ChainedOperatorException e) {
                 throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
             } finally {
+                declinePendingTriggers("the task ended before it could take the checkpoint");
                 closeAll(operators, opened);
             }
+        }
+    }
+
+    // ---- checkpoints ----
+
+    /** The id under which operator {@code index}'s state goes into checkpoints. */
+    private String operatorIdOf(int index) {
+        String id = operatorConfigs.get(index).getOperatorId();
+        return id != null ? id : "operator-" + index;
+    }
+
+    /** Before the operators open: each gets what it wrote in the checkpoint the task restores. */
+    private void restoreState(io.freshet.runtime.checkpoint.JobManagerTaskRestore restore) throws Exception {
+        if (restore == null) {
+            return;
+        }
+        LOG.info("{} restores checkpoint {}.", getEnvironment().getTaskInfo().getTaskNameWithSubtasks(),
+                restore.getRestoreCheckpointId());
+        for (int i = 0; i < operators.length; i++) {
+            String id = operatorIdOf(i);
+            if (backends[i] != null) {
+                backends[i].restore(restore.getKeyedStates(id));
+            }
+            operators[i].initializeState(restore.getRestoreCheckpointId(), restore.getOperatorStates(id));
+        }
+    }
+
+    /** The handler of checkpoint barriers on this task's inputs, or null when the job takes no checkpoints. */
+    private io.freshet.streaming.runtime.io.CheckpointBarrierHandler newBarrierHandler() {
+        if (!checkpointing) {
+            return null;
+        }
+        return new io.freshet.streaming.runtime.io.CheckpointBarrierHandler(exactlyOnce,
+                new io.freshet.streaming.runtime.io.CheckpointBarrierHandler.Target() {
+                    @Override
+                    public void triggerOnBarrier(io.freshet.runtime.checkpoint.CheckpointBarrier barrier)
+                            throws java.io.IOException {
+                        performCheckpoint(barrier);
+                    }
+
+                    @Override
+                    public void abortOnBarrier(long checkpointId, String reason) {
+                        getEnvironment().getCheckpointResponder().declineCheckpoint(checkpointId,
+                                new io.freshet.runtime.checkpoint.CheckpointException(reason));
+                    }
+                });
+    }
+
+    @Override
+    public void triggerCheckpoint(long checkpointId, long timestamp) {
+        TaskMailbox box = mailbox;
+        if (box == null || !checkpointing) {
+            getEnvironment().getCheckpointResponder().declineCheckpoint(checkpointId,
+                    new io.freshet.runtime.checkpoint.CheckpointException("task "
+                            + getEnvironment().getTaskInfo().getTaskNameWithSubtasks() + " is not ready for checkpoints"));
+            return;
+        }
+        pendingTriggers.add(checkpointId);
+        box.execute(() -> {
+            if (pendingTriggers.remove(checkpointId)) {
+                performCheckpoint(new io.freshet.runtime.checkpoint.CheckpointBarrier(checkpointId, timestamp));
+            }
+        }, "checkpoint " + checkpointId);
+    }
+
+    private void declinePendingTriggers(String reason) {
+        for (Long id : new ArrayList<>(pendingTriggers)) {
+            if (pendingTriggers.remove(id)) {
+                getEnvironment().getCheckpointResponder().declineCheckpoint(id,
+                        new io.freshet.runtime.checkpoint.CheckpointException(reason));
+            }
+        }
+    }
+
+    /**
+     * Takes this task's part of a checkpoint, in the task thread between records: the operators emit what must
+     * precede the barrier, the barrier goes to every output, then every operator's state is written and sent to the
+     * JobMaster. A snapshot that fails declines the checkpoint (the task goes on); a barrier that cannot be sent
+     * fails the task.
+     */
+    private void performCheckpoint(io.freshet.runtime.checkpoint.CheckpointBarrier barrier) throws java.io.IOException {
+        long id = barrier.getId();
+        io.freshet.runtime.checkpoint.CheckpointResponder responder = getEnvironment().getCheckpointResponder();
+        if (operators[0] instanceof SourceOperator) {
+            // splits the enumerator assigned before its own snapshot arrived before this trigger: take them first
+            try {
+                handleOperatorEvents((SourceOperator<?, ?>) operators[0], getUserCodeClassLoader());
+            } catch (java.io.IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.io.IOException("could not handle the events of the source's enumerator", e);
+            }
+        }
+        try {
+            for (StreamOperator<?> operator : operators) {
+                operator.prepareSnapshotPreBarrier(id);
+            }
+        } catch (Exception e) {
+            responder.declineCheckpoint(id, e);
+            return;
+        }
+        for (RecordWriterOutput<?> output : checkpointOutputs) {
+            output.broadcastEvent(barrier);
+        }
+        io.freshet.runtime.checkpoint.TaskStateSnapshot snapshot = new io.freshet.runtime.checkpoint.TaskStateSnapshot();
+        try {
+            for (int i = 0; i < operators.length; i++) {
+                io.freshet.runtime.state.KeyGroupsStateHandle keyed = backends[i] == null ? null
+                        : backends[i].snapshot();
+                byte[] own = operators[i].snapshotState(id, barrier.getTimestamp());
+                if (keyed != null || own != null) {
+                    snapshot.putSubtaskStateByOperatorID(operatorIdOf(i),
+                            new io.freshet.runtime.checkpoint.OperatorSubtaskState(keyed, own));
+                }
+            }
+        } catch (Exception e) {
+            LOG.warn("{} could not snapshot its state for checkpoint {}.",
+                    getEnvironment().getTaskInfo().getTaskNameWithSubtasks(), id, e);
+            responder.declineCheckpoint(id, e);
+            return;
+        }
+        responder.acknowledgeCheckpoint(id, snapshot);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        TaskMailbox box = mailbox;
+        if (box != null) {
+            box.execute(() -> {
+                for (StreamOperator<?> operator : operators) {
+                    operator.notifyCheckpointComplete(checkpointId);
+                }
+            }, "checkpoint " + checkpointId + " complete");
+        }
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) {
+        TaskMailbox box = mailbox;
+        if (box != null) {
+            box.execute(() -> {
+                for (StreamOperator<?> operator : operators) {
+                    operator.notifyCheckpointAborted(checkpointId);
+                }
+            }, "checkpoint " + checkpointId + " aborted");
         }
     }
 
@@ -443,8 +620,9 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
             gates.get(i).requestPartitions();
             (chain.getGateInputs().get(i) == 2 ? gates2 : gates1).add(gates.get(i));
         }
-        return new TwoInputs(new StreamTaskInput<>(gates1, (TypeSerializer) chain.getInputSerializer()),
-                new StreamTaskInput<>(gates2, (TypeSerializer) chain.getInputSerializer2()));
+        io.freshet.streaming.runtime.io.CheckpointBarrierHandler barriers = newBarrierHandler();
+        return new TwoInputs(new StreamTaskInput<>(gates1, (TypeSerializer) chain.getInputSerializer(), barriers),
+                new StreamTaskInput<>(gates2, (TypeSerializer) chain.getInputSerializer2(), barriers));
     }
 
     /**
@@ -576,7 +754,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         for (InputGate gate : gates) {
             gate.requestPartitions();
         }
-        try (StreamTaskInput<Object> input = new StreamTaskInput<>(gates, inputSerializer)) {
+        try (StreamTaskInput<Object> input = new StreamTaskInput<>(gates, inputSerializer, newBarrierHandler())) {
             while (!canceled) {
                 if (timeService.isDue()) {
                     timeService.fireDueTimers();

@@ -155,6 +155,25 @@ class SlotManagerTest {
 
     /** Acknowledges every slot request at once. */
     private static class RecordingGateway implements TaskExecutorGateway {
+    @Override
+    public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> triggerCheckpoint(
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId, long timestamp,
+            java.time.Duration timeout) {
+        return java.util.concurrent.CompletableFuture.completedFuture(io.freshet.runtime.messages.Acknowledge.get());
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> confirmCheckpoint(
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId, java.time.Duration timeout) {
+        return java.util.concurrent.CompletableFuture.completedFuture(io.freshet.runtime.messages.Acknowledge.get());
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> abortCheckpoint(
+            io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId, java.time.Duration timeout) {
+        return java.util.concurrent.CompletableFuture.completedFuture(io.freshet.runtime.messages.Acknowledge.get());
+    }
+
 
         @Override
         public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> sendOperatorEventToTask(

@@ -12,7 +12,8 @@ import io.freshet.core.memory.DataOutputSerializer;
  * serializer, so they need not be Java-serializable.
  */
 @Deprecated
-public class FromElementsFunction<T> implements SourceFunction<T> {
+public class FromElementsFunction<T> implements SourceFunction<T>,
+        io.freshet.streaming.api.checkpoint.CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -44,10 +45,41 @@ public class FromElementsFunction<T> implements SourceFunction<T> {
     @Override
     public void run(SourceContext<T> ctx) throws Exception {
         DataInputDeserializer in = new DataInputDeserializer(elements);
-        for (int i = 0; i < count && running; i++) {
-            ctx.collect(serializer.deserialize(in));
+        for (long i = 0; i < emitted; i++) {
+            serializer.deserialize(in); // emitted before the checkpoint this run restores
+        }
+        Object lock = ctx.getCheckpointLock();
+        while (emitted < count && running) {
+            synchronized (lock) {
+                long end = Math.min(count, emitted + 1024);
+                for (long i = emitted; i < end; i++) {
+                    ctx.collect(serializer.deserialize(in));
+                }
+                emitted = end;
+            }
         }
     }
+
+    // ---- checkpoints: the number of elements emitted, so a restore goes on after them ----
+
+    private transient io.freshet.api.common.state.ListState<Long> emittedState;
+    private long emitted;
+
+    @Override
+    public void initializeState(io.freshet.runtime.state.FunctionInitializationContext context) throws Exception {
+        emittedState = context.getOperatorStateStore().getListState(
+                new io.freshet.api.common.state.ListStateDescriptor<>("emitted", Long.class));
+        emitted = 0;
+        for (Long restored : emittedState.get()) {
+            emitted = restored;
+        }
+    }
+
+    @Override
+    public void snapshotState(io.freshet.runtime.state.FunctionSnapshotContext context) throws Exception {
+        emittedState.update(java.util.List.of(emitted));
+    }
+
 
     @Override
     public void cancel() {

@@ -15,7 +15,8 @@ import java.nio.file.Paths;
  * systems of the hdfs-checkpoints module.
  */
 @Deprecated
-public class TextFileLineSource implements SourceFunction<String> {
+public class TextFileLineSource implements SourceFunction<String>,
+        io.freshet.streaming.api.checkpoint.CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,8 +29,12 @@ public class TextFileLineSource implements SourceFunction<String> {
         this.charsetName = charsetName;
     }
 
+    /** Lines read in this run, counted against {@link #emitted} to skip those emitted before a restore. */
+    private transient long read;
+
     @Override
     public void run(SourceContext<String> ctx) throws Exception {
+        read = 0;
         Path file = toPath(path);
         if (Files.isDirectory(file)) {
             try (var files = Files.list(file)) {
@@ -45,8 +50,15 @@ public class TextFileLineSource implements SourceFunction<String> {
     private void readLines(Path file, SourceContext<String> ctx) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, Charset.forName(charsetName))) {
             String line;
+            Object lock = ctx.getCheckpointLock();
             while (running && (line = reader.readLine()) != null) {
-                ctx.collect(line);
+                if (read++ < emitted) {
+                    continue; // emitted before the checkpoint this run restores
+                }
+                synchronized (lock) {
+                    ctx.collect(line);
+                    emitted++;
+                }
             }
         } catch (NoSuchFileException e) {
             throw new IOException("The input file " + file + " does not exist (readTextFile(\"" + path + "\")).", e);
@@ -69,5 +81,25 @@ public class TextFileLineSource implements SourceFunction<String> {
     @Override
     public void cancel() {
         running = false;
+    }
+
+    // ---- checkpoints: the number of lines emitted, so a restore goes on after them ----
+
+    private transient io.freshet.api.common.state.ListState<Long> emittedState;
+    private long emitted;
+
+    @Override
+    public void initializeState(io.freshet.runtime.state.FunctionInitializationContext context) throws Exception {
+        emittedState = context.getOperatorStateStore().getListState(
+                new io.freshet.api.common.state.ListStateDescriptor<>("emitted", Long.class));
+        emitted = 0;
+        for (Long restored : emittedState.get()) {
+            emitted = restored;
+        }
+    }
+
+    @Override
+    public void snapshotState(io.freshet.runtime.state.FunctionSnapshotContext context) throws Exception {
+        emittedState.update(java.util.List.of(emitted));
     }
 }

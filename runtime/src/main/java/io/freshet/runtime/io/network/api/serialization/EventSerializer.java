@@ -18,7 +18,7 @@ import io.freshet.runtime.io.network.buffer.NetworkBuffer;
  * any byte.
  *
  * <p>Tags are stable once released, because events cross TaskExecutors of possibly different builds during a
- * rolling change: 0 = end of partition; checkpoint barriers and their relatives will take the next tags.
+ * rolling change: 0 = end of partition, 1 = checkpoint barrier (id, timestamp).
  * An unknown tag is an {@link IOException}.
  *
  * <p>Event buffers are unpooled heap segments that are freed when recycled: events are rare, and they must never
@@ -27,6 +27,7 @@ import io.freshet.runtime.io.network.buffer.NetworkBuffer;
 public final class EventSerializer {
 
     public static final int END_OF_PARTITION_EVENT = 0;
+    public static final int CHECKPOINT_BARRIER_EVENT = 1;
 
     private EventSerializer() {}
 
@@ -35,6 +36,14 @@ public final class EventSerializer {
         if (event instanceof EndOfPartitionEvent) {
             ByteBuffer serialized = ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN);
             serialized.putInt(0, END_OF_PARTITION_EVENT);
+            return serialized;
+        }
+        if (event instanceof io.freshet.runtime.checkpoint.CheckpointBarrier) {
+            io.freshet.runtime.checkpoint.CheckpointBarrier barrier = (io.freshet.runtime.checkpoint.CheckpointBarrier) event;
+            ByteBuffer serialized = ByteBuffer.allocate(20).order(ByteOrder.BIG_ENDIAN);
+            serialized.putInt(0, CHECKPOINT_BARRIER_EVENT);
+            serialized.putLong(4, barrier.getId());
+            serialized.putLong(12, barrier.getTimestamp());
             return serialized;
         }
         throw new IOException("no serialization is defined for events of " + event.getClass().getName());
@@ -54,6 +63,17 @@ public final class EventSerializer {
         switch (tag) {
             case END_OF_PARTITION_EVENT:
                 return EndOfPartitionEvent.INSTANCE;
+            case CHECKPOINT_BARRIER_EVENT: {
+                if (bigEndian.remaining() < 16) {
+                    throw new IOException("a checkpoint barrier needs 16 bytes after its tag, got " + bigEndian.remaining());
+                }
+                long id = bigEndian.getLong();
+                long timestamp = bigEndian.getLong();
+                if (bigEndian != buffer) {
+                    buffer.position(buffer.position() + 16);
+                }
+                return new io.freshet.runtime.checkpoint.CheckpointBarrier(id, timestamp);
+            }
             default:
                 throw new IOException("unknown event type tag " + tag + ": corrupt stream, or a sender of a newer"
                         + " version");

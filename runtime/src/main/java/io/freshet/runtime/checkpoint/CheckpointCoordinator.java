@@ -1,0 +1,465 @@
+package io.freshet.runtime.checkpoint;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.freshet.api.common.JobStatus;
+import io.freshet.configuration.CheckpointingOptions;
+import io.freshet.configuration.Configuration;
+import io.freshet.runtime.concurrent.ScheduledExecutor;
+import io.freshet.runtime.execution.ExecutionState;
+import io.freshet.runtime.executiongraph.Execution;
+import io.freshet.runtime.executiongraph.ExecutionAttemptID;
+import io.freshet.runtime.executiongraph.ExecutionGraph;
+import io.freshet.runtime.executiongraph.ExecutionJobVertex;
+import io.freshet.runtime.executiongraph.ExecutionVertex;
+import io.freshet.runtime.jobgraph.JobVertexID;
+import io.freshet.runtime.jobmaster.LogicalSlot;
+import io.freshet.runtime.state.KeyGroupRange;
+import io.freshet.runtime.state.KeyGroupRangeAssignment;
+import io.freshet.runtime.state.KeyGroupsStateHandle;
+
+/**
+ * Takes the checkpoints of one job, on the JobMaster's main thread: every {@code execution.checkpointing.interval} it
+ * triggers the source tasks (which snapshot and send a barrier downstream), collects every task's acknowledgement
+ * with its state, completes the checkpoint when all have answered (keeping the last
+ * {@code execution.checkpointing.num-retained}, written to {@code execution.checkpointing.dir} when one is set), and
+ * tells the tasks. A decline or a timeout aborts the checkpoint; more consecutive failures than
+ * {@code execution.checkpointing.tolerable-failed-checkpoints} fail the job over. When the scheduler restarts
+ * subtasks, {@link #restoreLatestCheckpointedState} gives each the state of the latest completed checkpoint.
+ *
+ * <p>Checkpoints are taken while every task of the job runs; while some have finished (a bounded source that ended)
+ * or are being deployed, the trigger waits for the next interval.
+ */
+public final class CheckpointCoordinator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
+
+    private final ExecutionGraph graph;
+    private final ScheduledExecutor mainThread;
+    private final Executor ioExecutor;
+    private final Duration rpcTimeout;
+    private final long interval;
+    private final long timeout;
+    private final long minPause;
+    private final int maxConcurrent;
+    private final int tolerableFailures;
+    private final int retained;
+    private final CheckpointMetadataStorage storage;
+    private final Consumer<Throwable> failover;
+    private CoordinatorCheckpoints coordinatorCheckpoints = CoordinatorCheckpoints.NONE;
+
+    private final Map<Long, PendingCheckpoint> pending = new LinkedHashMap<>();
+    private final ArrayDeque<CompletedCheckpoint> completed = new ArrayDeque<>();
+    private long nextCheckpointId = 1;
+    private long lastCompletion;
+    private int consecutiveFailures;
+    private int numCompleted;
+    private int numFailed;
+    private ScheduledFuture<?> periodic;
+    private boolean shutdown;
+
+    /**
+     * @param failover fails the job over (restart strategy applies) when too many checkpoints failed in a row
+     */
+    public CheckpointCoordinator(ExecutionGraph graph, Configuration jobConfiguration, ScheduledExecutor mainThread,
+            Executor ioExecutor, Duration rpcTimeout, Consumer<Throwable> failover) {
+        this.graph = graph;
+        this.mainThread = mainThread;
+        this.ioExecutor = ioExecutor;
+        this.rpcTimeout = rpcTimeout;
+        this.interval = jobConfiguration.get(CheckpointingOptions.CHECKPOINTING_INTERVAL).toMillis();
+        this.timeout = jobConfiguration.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT).toMillis();
+        this.minPause = jobConfiguration.get(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS).toMillis();
+        this.maxConcurrent = jobConfiguration.get(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS);
+        this.tolerableFailures = jobConfiguration.get(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER);
+        this.retained = Math.max(1, jobConfiguration.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS));
+        this.storage = CheckpointMetadataStorage.fromConfiguration(jobConfiguration, graph.getJobId());
+        this.failover = failover;
+        if (interval < 10) {
+            throw new IllegalArgumentException("execution.checkpointing.interval must be at least 10 ms, not "
+                    + interval + " ms.");
+        }
+    }
+
+    /** The job's operator coordinators, which take part in every checkpoint. */
+    public void setCoordinatorCheckpoints(CoordinatorCheckpoints coordinatorCheckpoints) {
+        this.coordinatorCheckpoints = coordinatorCheckpoints;
+    }
+
+    /** The id of the latest completed checkpoint, or -1. */
+    public long getLatestCompletedCheckpointId() {
+        CompletedCheckpoint latest = completed.peekLast();
+        return latest == null ? -1 : latest.getCheckpointID();
+    }
+
+    /** Whether the job's configuration turns checkpoints on (an interval is set). */
+    public static boolean isCheckpointingEnabled(Configuration jobConfiguration) {
+        return jobConfiguration.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL)
+                .map(d -> !d.isZero() && !d.isNegative()).orElse(false);
+    }
+
+    /** Starts the periodic trigger. */
+    public void start() {
+        LOG.info("Checkpoints of job {} ({}) every {} ms (timeout {} ms, {}), stored {}.", graph.getJobName(),
+                graph.getJobId(), interval, timeout, maxConcurrent + " at a time", storage);
+        scheduleTrigger(interval);
+    }
+
+    /** Stops triggering and aborts the checkpoints in progress (the job ended or the JobMaster stops). */
+    public void shutdown() {
+        shutdown = true;
+        if (periodic != null) {
+            periodic.cancel(false);
+        }
+        for (PendingCheckpoint checkpoint : new ArrayList<>(pending.values())) {
+            abort(checkpoint, new IllegalStateException("the job ended"), false);
+        }
+    }
+
+    private void scheduleTrigger(long delay) {
+        if (!shutdown) {
+            periodic = mainThread.schedule(this::triggerPeriodic, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void triggerPeriodic() {
+        if (shutdown) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        if (lastCompletion > 0 && now - lastCompletion < minPause) {
+            scheduleTrigger(lastCompletion + minPause - now);
+            return;
+        }
+        triggerCheckpoint();
+        scheduleTrigger(interval);
+    }
+
+    /**
+     * Triggers a checkpoint now if the job allows one: it runs with all tasks RUNNING and fewer than the allowed
+     * number of checkpoints are in progress. Returns the new checkpoint's id, or -1.
+     */
+    public long triggerCheckpoint() {
+        if (graph.getState() != JobStatus.RUNNING || pending.size() >= maxConcurrent) {
+            return -1;
+        }
+        List<Execution> sources = new ArrayList<>();
+        Set<ExecutionAttemptID> toAcknowledge = new HashSet<>();
+        for (ExecutionJobVertex jobVertex : graph.getVerticesTopologically()) {
+            for (ExecutionVertex vertex : jobVertex.getTaskVertices()) {
+                Execution execution = vertex.getCurrentExecution();
+                if (execution.getState() != ExecutionState.RUNNING) {
+                    LOG.debug("Not triggering a checkpoint of job {}: {} is {}.", graph.getJobId(),
+                            vertex.getTaskNameWithSubtaskIndex(), execution.getState());
+                    return -1;
+                }
+                toAcknowledge.add(execution.getAttemptId());
+                if (jobVertex.getJobVertex().isInputVertex()) {
+                    sources.add(execution);
+                }
+            }
+        }
+        long id = nextCheckpointId++;
+        long timestamp = System.currentTimeMillis();
+        PendingCheckpoint checkpoint = new PendingCheckpoint(id, timestamp, toAcknowledge);
+        pending.put(id, checkpoint);
+        checkpoint.timeout = mainThread.schedule(() -> {
+            if (pending.get(id) == checkpoint) {
+                abort(checkpoint, new java.util.concurrent.TimeoutException("checkpoint " + id + " of job "
+                        + graph.getJobId() + " did not complete within execution.checkpointing.timeout ("
+                        + timeout + " ms); " + checkpoint.notYetAcknowledged.size() + " task(s) did not answer"),
+                        true);
+            }
+        }, timeout, TimeUnit.MILLISECONDS);
+        LOG.info("Triggering checkpoint {} @ {} for job {}.", id, timestamp, graph.getJobId());
+        // the coordinators first: what they sent to a source subtask before their snapshot reaches it before the
+        // trigger, so it is in the subtask's snapshot and not in theirs
+        coordinatorCheckpoints.checkpointCoordinators(id).whenComplete((states, failure) -> mainThread.execute(() -> {
+            if (pending.get(id) != checkpoint) {
+                return;
+            }
+            if (failure != null) {
+                abort(checkpoint, failure, true);
+                return;
+            }
+            checkpoint.coordinatorStates = states;
+            triggerSources(checkpoint, sources);
+        }));
+        return id;
+    }
+
+    private void triggerSources(PendingCheckpoint checkpoint, List<Execution> sources) {
+        long id = checkpoint.id;
+        long timestamp = checkpoint.timestamp;
+        for (Execution source : sources) {
+            LogicalSlot slot = source.getAssignedSlot();
+            slot.getTaskManagerGateway().triggerCheckpoint(source.getAttemptId(), id, timestamp, rpcTimeout)
+                    .whenComplete((ack, failure) -> {
+                        if (failure != null) {
+                            mainThread.execute(() -> {
+                                if (pending.get(id) == checkpoint) {
+                                    abort(checkpoint, new IllegalStateException("could not trigger checkpoint " + id
+                                            + " at " + source.getAttemptId() + ": " + failure.getMessage(), failure),
+                                            true);
+                                }
+                            });
+                        }
+                    });
+        }
+    }
+
+    /** A task's state for a checkpoint; completes the checkpoint when it was the last one missing. */
+    public void receiveAcknowledgeMessage(ExecutionAttemptID attemptId, long checkpointId, TaskStateSnapshot state) {
+        PendingCheckpoint checkpoint = pending.get(checkpointId);
+        if (checkpoint == null || !checkpoint.notYetAcknowledged.remove(attemptId)) {
+            LOG.debug("Ignoring an acknowledgement of checkpoint {} by {}: not pending, or answered already.",
+                    checkpointId, attemptId);
+            return;
+        }
+        ExecutionVertex vertex = graph.findCurrentAttempt(attemptId);
+        if (vertex == null) {
+            abort(checkpoint, new IllegalStateException("checkpoint " + checkpointId + " was acknowledged by "
+                    + attemptId + ", which no longer runs"), false);
+            return;
+        }
+        if (state != null && !state.getSubtaskStateMappings().isEmpty()) {
+            checkpoint.states.computeIfAbsent(vertex.getJobVertex().getJobVertexId(), v -> new HashMap<>())
+                    .put(vertex.getSubtaskIndex(), state);
+        }
+        if (checkpoint.notYetAcknowledged.isEmpty()) {
+            completePendingCheckpoint(checkpoint);
+        }
+    }
+
+    /** A task could not take part: the checkpoint is aborted. */
+    public void receiveDeclineMessage(ExecutionAttemptID attemptId, long checkpointId, Throwable cause) {
+        PendingCheckpoint checkpoint = pending.get(checkpointId);
+        if (checkpoint != null) {
+            abort(checkpoint, new IllegalStateException("checkpoint " + checkpointId + " was declined by "
+                    + attemptId + ": " + (cause == null ? "no reason given" : cause.getMessage()), cause), true);
+        }
+    }
+
+    private void completePendingCheckpoint(PendingCheckpoint checkpoint) {
+        pending.remove(checkpoint.id);
+        checkpoint.timeout.cancel(false);
+        Map<JobVertexID, Integer> parallelisms = new HashMap<>();
+        for (ExecutionJobVertex jobVertex : graph.getVerticesTopologically()) {
+            parallelisms.put(jobVertex.getJobVertexId(), jobVertex.getParallelism());
+        }
+        CompletedCheckpoint done = new CompletedCheckpoint(checkpoint.id, checkpoint.timestamp,
+                System.currentTimeMillis(), checkpoint.states, parallelisms, checkpoint.coordinatorStates);
+        if (storage.isExternal()) {
+            // the metadata (and with it the state) goes to the checkpoint directory before the checkpoint counts
+            ioExecutor.execute(() -> {
+                try {
+                    done.setExternalPointer(storage.write(done));
+                    mainThread.execute(() -> checkpointStored(done));
+                } catch (Exception e) {
+                    mainThread.execute(() -> checkpointFailed(checkpoint.id, new java.io.IOException("could not"
+                            + " write checkpoint " + checkpoint.id + " to " + storage + ": " + e.getMessage(), e)));
+                }
+            });
+        } else {
+            checkpointStored(done);
+        }
+    }
+
+    private void checkpointStored(CompletedCheckpoint done) {
+        if (shutdown && done.getExternalPointer() != null) {
+            // the job ended meanwhile: still keep it, it is complete
+            LOG.info("Checkpoint {} of job {} was stored after the job ended.", done.getCheckpointID(),
+                    graph.getJobId());
+        }
+        completed.addLast(done);
+        while (completed.size() > retained) {
+            CompletedCheckpoint subsumed = completed.removeFirst();
+            ioExecutor.execute(() -> storage.discard(subsumed));
+        }
+        lastCompletion = done.getCompletionTimestamp();
+        consecutiveFailures = 0;
+        numCompleted++;
+        LOG.info("Completed checkpoint {} for job {} ({} bytes, {} ms).", done.getCheckpointID(), graph.getJobId(),
+                done.getStateSize(), done.getDuration());
+        if (shutdown) {
+            return;
+        }
+        coordinatorCheckpoints.notifyCheckpointComplete(done.getCheckpointID());
+        for (ExecutionVertex vertex : graph.getAllExecutionVertices()) {
+            Execution execution = vertex.getCurrentExecution();
+            if (execution.getState() == ExecutionState.RUNNING && execution.getAssignedSlot() != null) {
+                execution.getAssignedSlot().getTaskManagerGateway().confirmCheckpoint(execution.getAttemptId(),
+                        done.getCheckpointID(), rpcTimeout);
+            }
+        }
+    }
+
+    private void checkpointFailed(long checkpointId, Throwable cause) {
+        numFailed++;
+        consecutiveFailures++;
+        LOG.warn("Checkpoint {} of job {} failed: {}", checkpointId, graph.getJobId(), cause.getMessage());
+        if (consecutiveFailures > tolerableFailures && !shutdown) {
+            consecutiveFailures = 0;
+            failover.accept(new CheckpointException("Exceeded checkpoint tolerable failure threshold ("
+                    + tolerableFailures + ", execution.checkpointing.tolerable-failed-checkpoints); the last"
+                    + " failure: " + cause.getMessage(), cause));
+        }
+    }
+
+    private void abort(PendingCheckpoint checkpoint, Throwable cause, boolean countsAsFailure) {
+        if (pending.remove(checkpoint.id) == null) {
+            return;
+        }
+        if (checkpoint.timeout != null) {
+            checkpoint.timeout.cancel(false);
+        }
+        for (ExecutionVertex vertex : graph.getAllExecutionVertices()) {
+            Execution execution = vertex.getCurrentExecution();
+            if (execution.getState() == ExecutionState.RUNNING && execution.getAssignedSlot() != null) {
+                execution.getAssignedSlot().getTaskManagerGateway().abortCheckpoint(execution.getAttemptId(),
+                        checkpoint.id, rpcTimeout);
+            }
+        }
+        if (countsAsFailure) {
+            checkpointFailed(checkpoint.id, cause);
+        } else {
+            LOG.info("Checkpoint {} of job {} aborted: {}", checkpoint.id, graph.getJobId(), cause.getMessage());
+        }
+    }
+
+    // ---- restore ----
+
+    /**
+     * Subtasks start over (a failover): checkpoints in progress are aborted (their tasks are gone), and each of
+     * {@code vertices} gets the state of the latest completed checkpoint for its next deployment.
+     */
+    public void restoreLatestCheckpointedState(Collection<ExecutionVertex> vertices) {
+        for (PendingCheckpoint checkpoint : new ArrayList<>(pending.values())) {
+            abort(checkpoint, new IllegalStateException("subtasks of the job restart"), false);
+        }
+        CompletedCheckpoint latest = completed.peekLast();
+        if (latest == null) {
+            return;
+        }
+        LOG.info("Restoring {} subtask(s) of job {} from checkpoint {}.", vertices.size(), graph.getJobId(),
+                latest.getCheckpointID());
+        Map<JobVertexID, Integer> restarting = new HashMap<>();
+        for (ExecutionVertex vertex : vertices) {
+            vertex.setTaskRestore(taskRestoreOf(latest, vertex));
+            restarting.merge(vertex.getJobVertex().getJobVertexId(), 1, Integer::sum);
+        }
+        // a coordinator all of whose subtasks start over goes back to the checkpoint with them
+        for (Map.Entry<JobVertexID, Integer> entry : restarting.entrySet()) {
+            JobVertexID vertex = entry.getKey();
+            if (coordinatorCheckpoints.hasCoordinator(vertex)
+                    && entry.getValue() == graph.getJobVertex(vertex).getParallelism()) {
+                try {
+                    coordinatorCheckpoints.resetToCheckpoint(vertex, latest.getCheckpointID(),
+                            latest.getCoordinatorState(vertex));
+                } catch (Exception e) {
+                    failover.accept(new CheckpointException("could not restore the coordinator of "
+                            + graph.getJobVertex(vertex).getName() + " from checkpoint " + latest.getCheckpointID()
+                            + ": " + e.getMessage(), e));
+                }
+            }
+        }
+    }
+
+    /**
+     * What subtask {@code vertex} restores from {@code checkpoint}: per operator, the keyed snapshots whose key groups
+     * overlap its own, and its own operator state (at another parallelism: every subtask's, its own first).
+     */
+    static JobManagerTaskRestore taskRestoreOf(CompletedCheckpoint checkpoint, ExecutionVertex vertex) {
+        JobVertexID vertexId = vertex.getJobVertex().getJobVertexId();
+        Map<Integer, TaskStateSnapshot> subtasks = checkpoint.getTaskStates(vertexId);
+        int parallelism = vertex.getJobVertex().getParallelism();
+        int subtask = vertex.getSubtaskIndex();
+        boolean sameParallelism = checkpoint.getParallelism(vertexId) == parallelism;
+        KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+                vertex.getJobVertex().getJobVertex().getEffectiveMaxParallelism(), parallelism, subtask);
+        Map<String, List<KeyGroupsStateHandle>> keyed = new HashMap<>();
+        Map<String, List<byte[]>> operator = new HashMap<>();
+        List<Integer> order = new ArrayList<>(subtasks.keySet());
+        order.sort((a, b) -> a == subtask ? -1 : b == subtask ? 1 : Integer.compare(a, b));
+        for (int index : order) {
+            for (Map.Entry<String, OperatorSubtaskState> entry : subtasks.get(index).getSubtaskStateMappings()
+                    .entrySet()) {
+                OperatorSubtaskState state = entry.getValue();
+                KeyGroupsStateHandle handle = state.getKeyedState();
+                if (handle != null && handle.getKeyGroupRange().getIntersection(range).getNumberOfKeyGroups() > 0) {
+                    keyed.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(handle);
+                }
+                if (state.getOperatorState() != null && (!sameParallelism || index == subtask)) {
+                    operator.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(state.getOperatorState());
+                }
+            }
+        }
+        return new JobManagerTaskRestore(checkpoint.getCheckpointID(), keyed, operator);
+    }
+
+    // ---- for tests and the REST API ----
+
+    public int getNumberOfCompletedCheckpoints() {
+        return numCompleted;
+    }
+
+    public int getNumberOfFailedCheckpoints() {
+        return numFailed;
+    }
+
+    public int getNumberOfPendingCheckpoints() {
+        return pending.size();
+    }
+
+    /** The latest completed checkpoint, or null. */
+    public CompletedCheckpoint getLatestCheckpoint() {
+        return completed.peekLast();
+    }
+
+    public List<CompletedCheckpoint> getRetainedCheckpoints() {
+        return new ArrayList<>(completed);
+    }
+
+    /** The checkpoints kept when the job ends: deleted unless the configuration retains them. */
+    public void jobEnded(JobStatus status, boolean retainOnCancellation, boolean retainExternalized) {
+        shutdown();
+        boolean keep = retainExternalized && (status != JobStatus.CANCELED || retainOnCancellation)
+                && status != JobStatus.FINISHED;
+        if (!keep) {
+            for (CompletedCheckpoint checkpoint : completed) {
+                ioExecutor.execute(() -> storage.discard(checkpoint));
+            }
+        }
+    }
+
+    private static final class PendingCheckpoint {
+        final long id;
+        final long timestamp;
+        final Set<ExecutionAttemptID> notYetAcknowledged;
+        final Map<JobVertexID, Map<Integer, TaskStateSnapshot>> states = new HashMap<>();
+        Map<JobVertexID, byte[]> coordinatorStates = Map.of();
+        ScheduledFuture<?> timeout;
+
+        PendingCheckpoint(long id, long timestamp, Set<ExecutionAttemptID> toAcknowledge) {
+            this.id = id;
+            this.timestamp = timestamp;
+            this.notYetAcknowledged = toAcknowledge;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.freshet.runtime.checkpoint;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import io.freshet.runtime.state.KeyGroupsStateHandle;
+
+/**
+ * What a subtask restores, sent with its deployment: the checkpoint's id and, for each operator of the chain (by
+ * operator id), the keyed state snapshots whose key groups overlap the subtask's and the operator states it gets
+ * (its own first).
+ */
+public final class JobManagerTaskRestore implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long checkpointId;
+    private final Map<String, List<KeyGroupsStateHandle>> keyedStates;
+    private final Map<String, List<byte[]>> operatorStates;
+
+    public JobManagerTaskRestore(long checkpointId, Map<String, List<KeyGroupsStateHandle>> keyedStates,
+            Map<String, List<byte[]>> operatorStates) {
+        this.checkpointId = checkpointId;
+        this.keyedStates = keyedStates;
+        this.operatorStates = operatorStates;
+    }
+
+    public long getRestoreCheckpointId() {
+        return checkpointId;
+    }
+
+    public List<KeyGroupsStateHandle> getKeyedStates(String operatorId) {
+        return keyedStates.getOrDefault(operatorId, Collections.emptyList());
+    }
+
+    public List<byte[]> getOperatorStates(String operatorId) {
+        return operatorStates.getOrDefault(operatorId, Collections.emptyList());
+    }
+}

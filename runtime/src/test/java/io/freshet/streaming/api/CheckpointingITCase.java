@@ -1,0 +1,388 @@
+package io.freshet.streaming.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.freshet.api.common.functions.RichMapFunction;
+import io.freshet.api.common.state.CheckpointListener;
+import io.freshet.api.common.state.ListState;
+import io.freshet.api.common.state.ListStateDescriptor;
+import io.freshet.api.common.state.ValueState;
+import io.freshet.api.common.state.ValueStateDescriptor;
+import io.freshet.api.java.tuple.Tuple3;
+import io.freshet.configuration.Configuration;
+import io.freshet.core.execution.CheckpointingMode;
+import io.freshet.runtime.checkpoint.CheckpointMetadataStorage;
+import io.freshet.runtime.checkpoint.CompletedCheckpoint;
+import io.freshet.runtime.state.FunctionInitializationContext;
+import io.freshet.runtime.state.FunctionSnapshotContext;
+import io.freshet.streaming.api.checkpoint.CheckpointedFunction;
+import io.freshet.streaming.api.environment.StreamExecutionEnvironment;
+import io.freshet.streaming.api.functions.KeyedProcessFunction;
+import io.freshet.streaming.api.functions.sink.SinkFunction;
+import io.freshet.streaming.api.functions.source.RichParallelSourceFunction;
+import io.freshet.util.Collector;
+
+/**
+ * Checkpoints make failures invisible in the results: a keyed job whose tasks fail several times, at moments chosen
+ * after checkpoints completed, restarts from the latest checkpoint (source positions, keyed state, timers) and ends
+ * with exactly the counts and sums of a run without failures.
+ */
+class CheckpointingITCase {
+
+    private static final int RECORDS_PER_SOURCE = 20_000;
+    private static final int KEYS = 10;
+    private static final int PARALLELISM = 2;
+
+    /** Results by key: the latest (count, sum) the keyed function emitted; counts only grow within an attempt. */
+    static final Map<Integer, long[]> RESULTS = new ConcurrentHashMap<>();
+    static final AtomicInteger FAILURES = new AtomicInteger();
+    static final AtomicInteger COMPLETED_NOTIFICATIONS = new AtomicInteger();
+    static final AtomicInteger RESTORED_SOURCES = new AtomicInteger();
+    static volatile int failuresToInject;
+
+    @BeforeEach
+    void reset() {
+        RESULTS.clear();
+        FAILURES.set(0);
+        COMPLETED_NOTIFICATIONS.set(0);
+        RESTORED_SOURCES.set(0);
+    }
+
+    /** Emits 0..RECORDS_PER_SOURCE-1, its position in operator state; slow enough for several checkpoints. */
+    static final class RewindableSource extends RichParallelSourceFunction<Long> implements CheckpointedFunction {
+        private static final long serialVersionUID = 1L;
+        private transient ListState<Long> positionState;
+        private long position;
+        private volatile boolean running = true;
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) throws Exception {
+            positionState = context.getOperatorStateStore().getListState(
+                    new ListStateDescriptor<>("position", Long.class));
+            for (Long restored : positionState.get()) {
+                position = restored;
+            }
+            if (context.isRestored()) {
+                RESTORED_SOURCES.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) throws Exception {
+            positionState.update(List.of(position));
+        }
+
+        @Override
+        public void run(SourceContext<Long> ctx) throws Exception {
+            while (running && position < RECORDS_PER_SOURCE) {
+                synchronized (ctx.getCheckpointLock()) {
+                    for (int i = 0; i < 50 && position < RECORDS_PER_SOURCE; i++) {
+                        ctx.collect(position++);
+                    }
+                }
+                Thread.sleep(2);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
+        }
+    }
+
+    /**
+     * Counts and sums per key in keyed state, emitting the running (key, count, sum); fails its task while failures
+     * remain to be injected, once it saw two checkpoints complete and 500 records in this attempt (subtask 0 only, so
+     * that each failure is a restart of its own).
+     */
+    static final class CountingFunction extends KeyedProcessFunction<Integer, Long, Tuple3<Integer, Long, Long>>
+            implements CheckpointListener {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<Long> count;
+        private transient ValueState<Long> sum;
+        private transient int seen;
+        private transient int checkpointsCompleted;
+
+        @Override
+        public void open(io.freshet.api.common.functions.OpenContext openContext) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
+            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Long.class));
+        }
+
+        @Override
+        public void processElement(Long value, Context ctx, Collector<Tuple3<Integer, Long, Long>> out)
+                throws Exception {
+            long newCount = (count.value() == null ? 0 : count.value()) + 1;
+            long newSum = (sum.value() == null ? 0 : sum.value()) + value;
+            count.update(newCount);
+            sum.update(newSum);
+            out.collect(Tuple3.of(ctx.getCurrentKey(), newCount, newSum));
+            boolean firstSubtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
+            if (++seen > 500 && checkpointsCompleted >= 2 && firstSubtask && FAILURES.get() < failuresToInject) {
+                FAILURES.incrementAndGet();
+                throw new IllegalStateException("injected failure " + FAILURES.get());
+            }
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointsCompleted++;
+            COMPLETED_NOTIFICATIONS.incrementAndGet();
+        }
+    }
+
+    /** Keeps the latest result per key (restarts replay results already seen: the latest is what counts). */
+    static final class LatestSink implements SinkFunction<Tuple3<Integer, Long, Long>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void invoke(Tuple3<Integer, Long, Long> value, Context context) {
+            RESULTS.merge(value.f0, new long[] {value.f1, value.f2},
+                    (old, fresh) -> fresh[0] >= old[0] ? fresh : old);
+        }
+    }
+
+    private static StreamExecutionEnvironment environment(Configuration extra) {
+        Configuration configuration = new Configuration();
+        configuration.setString("restart-strategy.type", "fixed-delay");
+        configuration.setString("restart-strategy.fixed-delay.attempts", "10");
+        configuration.setString("restart-strategy.fixed-delay.delay", "20 ms");
+        configuration.addAll(extra);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(configuration);
+        env.setParallelism(PARALLELISM);
+        return env;
+    }
+
+    private static void runCountingJob(StreamExecutionEnvironment env) throws Exception {
+        env.addSource(new RewindableSource()).name("numbers")
+                .keyBy(value -> (int) (value % KEYS))
+                .process(new CountingFunction()).name("count")
+                .addSink(new LatestSink()).name("latest");
+        env.execute("checkpointed counting");
+    }
+
+    private static void assertExactResults() {
+        long perKey = (long) RECORDS_PER_SOURCE * PARALLELISM / KEYS;
+        assertThat(RESULTS).hasSize(KEYS);
+        for (int key = 0; key < KEYS; key++) {
+            long expectedSum = 0;
+            for (long value = key; value < RECORDS_PER_SOURCE; value += KEYS) {
+                expectedSum += value * PARALLELISM;
+            }
+            assertThat(RESULTS.get(key)).as("count and sum of key %d", key).containsExactly(perKey, expectedSum);
+        }
+    }
+
+    @Test
+    void failuresAfterCheckpointsLeaveExactlyOnceState() throws Exception {
+        failuresToInject = 3;
+        StreamExecutionEnvironment env = environment(new Configuration());
+        env.enableCheckpointing(50, CheckpointingMode.EXACTLY_ONCE);
+        runCountingJob(env);
+
+        assertThat(FAILURES.get()).as("every injected failure happened").isEqualTo(3);
+        assertThat(RESTORED_SOURCES.get()).as("each restart restored both sources").isEqualTo(3 * PARALLELISM);
+        assertThat(COMPLETED_NOTIFICATIONS.get()).isGreaterThanOrEqualTo(2 * PARALLELISM);
+        assertExactResults();
+    }
+
+    /** Slows the stream down (1 ms every 20 records), so that checkpoints happen while it flows. */
+    static final class Throttle extends RichMapFunction<Long, Long> {
+        private static final long serialVersionUID = 1L;
+        private transient int seen;
+
+        @Override
+        public Long map(Long value) throws Exception {
+            if (++seen % 20 == 0) {
+                Thread.sleep(1);
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Counts {@code numbers} (each of 0..total-1 exactly once) per key through failures, and checks the final counts
+     * and sums are exact.
+     */
+    private static void countExactlyThroughFailures(StreamExecutionEnvironment env,
+            io.freshet.streaming.api.datastream.DataStream<Long> numbers, long total) throws Exception {
+        numbers.map(new Throttle())
+                .keyBy(value -> (int) (value % KEYS))
+                .process(new CountingFunction())
+                .addSink(new LatestSink());
+        env.execute("counting through failures");
+        assertThat(FAILURES.get()).isEqualTo(failuresToInject);
+        assertThat(RESULTS).hasSize(KEYS);
+        for (int key = 0; key < KEYS; key++) {
+            long sum = 0;
+            long count = 0;
+            for (long value = key; value < total; value += KEYS) {
+                sum += value;
+                count++;
+            }
+            assertThat(RESULTS.get(key)).as("count and sum of key %d", key).containsExactly(count, sum);
+        }
+    }
+
+    @Test
+    void splitSourcesResumeFromTheirCheckpointedSplits() throws Exception {
+        failuresToInject = 2;
+        StreamExecutionEnvironment env = environment(new Configuration());
+        env.enableCheckpointing(30);
+        countExactlyThroughFailures(env, env.fromSource(
+                new io.freshet.api.connector.source.lib.NumberSequenceSource(0, 29_999),
+                io.freshet.api.common.eventtime.WatermarkStrategy.noWatermarks(), "sequence"), 30_000);
+    }
+
+    @Test
+    void theFileSourceResumesInsideItsFiles(@TempDir File directory) throws Exception {
+        int files = 3;
+        int linesPerFile = 8_000;
+        for (int f = 0; f < files; f++) {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < linesPerFile; i++) {
+                lines.append(f * linesPerFile + i).append('\n');
+            }
+            Files.writeString(directory.toPath().resolve("part-" + f + ".txt"), lines);
+        }
+        failuresToInject = 2;
+        StreamExecutionEnvironment env = environment(new Configuration());
+        env.enableCheckpointing(30);
+        io.freshet.connector.file.src.FileSource<String> source = io.freshet.connector.file.src.FileSource
+                .forRecordStreamFormat(new io.freshet.connector.file.src.reader.TextLineInputFormat(),
+                        new io.freshet.core.fs.Path(directory.toURI())).build();
+        countExactlyThroughFailures(env, env.fromSource(source,
+                io.freshet.api.common.eventtime.WatermarkStrategy.noWatermarks(), "files").map(Long::parseLong),
+                (long) files * linesPerFile);
+    }
+
+    @Test
+    void builtInSourcesResumeWhereTheyStood() throws Exception {
+        failuresToInject = 1;
+        StreamExecutionEnvironment env = environment(new Configuration());
+        env.enableCheckpointing(30);
+        countExactlyThroughFailures(env, env.fromSequence(0, 29_999), 30_000);
+    }
+
+    @Test
+    void atLeastOnceModeAlsoRecovers() throws Exception {
+        failuresToInject = 1;
+        StreamExecutionEnvironment env = environment(new Configuration());
+        env.enableCheckpointing(50, CheckpointingMode.AT_LEAST_ONCE);
+        runCountingJob(env);
+
+        assertThat(FAILURES.get()).isEqualTo(1);
+        long perKey = (long) RECORDS_PER_SOURCE * PARALLELISM / KEYS;
+        // one input per task here, so nothing overtakes a barrier: even at-least-once is exact
+        assertThat(RESULTS.values()).allSatisfy(result -> assertThat(result[0]).isEqualTo(perKey));
+    }
+
+    @Test
+    void checkpointsAreWrittenToTheCheckpointDirectoryAndReadBack(@TempDir File directory) throws Exception {
+        failuresToInject = 1;
+        Configuration configuration = new Configuration();
+        configuration.setString("execution.checkpointing.dir", directory.toURI().toString());
+        configuration.setString("execution.checkpointing.num-retained", "2");
+        configuration.setString("execution.checkpointing.externalized-checkpoint-retention",
+                "RETAIN_ON_CANCELLATION");
+        StreamExecutionEnvironment env = environment(configuration);
+        env.getCheckpointConfig().setCheckpointInterval(50);
+        env.addSource(new RewindableSource()).name("numbers")
+                .keyBy(value -> (int) (value % KEYS))
+                .process(new CountingFunction()).name("count")
+                .addSink(new LatestSink()).name("latest");
+        io.freshet.core.execution.JobClient client = env.executeAsync("checkpointed counting");
+
+        // while the job runs, its checkpoints lie under <dir>/<job-id>/chk-<n>/_metadata, at most two at a time
+        Path jobDirectory = directory.toPath().resolve(client.getJobID().toString());
+        CompletedCheckpoint read = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (read == null && System.nanoTime() < deadline) {
+            if (Files.isDirectory(jobDirectory)) {
+                try (var checkpoints = Files.list(jobDirectory)) {
+                    List<Path> metadata = checkpoints.map(p -> p.resolve("_metadata")).filter(Files::exists).toList();
+                    assertThat(metadata.size()).isLessThanOrEqualTo(3); // two retained, one being written
+                    if (!metadata.isEmpty()) {
+                        try {
+                            read = CheckpointMetadataStorage.read(metadata.get(0).getParent().toUri().toString(),
+                                    getClass().getClassLoader());
+                        } catch (java.io.IOException e) {
+                            // subsumed and deleted (or half written) meanwhile: look again
+                        }
+                    }
+                }
+            }
+            Thread.sleep(5);
+        }
+        assertThat(read).as("a checkpoint appeared in %s", jobDirectory).isNotNull();
+        assertThat(read.getAllTaskStates()).as("sources and the keyed function have state").hasSize(2);
+        client.getJobExecutionResult().get();
+
+        assertExactResults();
+        // a finished job keeps no checkpoint
+        try (var jobs = Files.list(directory.toPath())) {
+            List<Path> jobDirectories = jobs.toList();
+            assertThat(jobDirectories).hasSize(1);
+            try (var left = Files.list(jobDirectories.get(0))) {
+                assertThat(left.filter(p -> p.getFileName().toString().startsWith("chk-"))).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aCorruptedOrTruncatedMetadataFileIsDetected(@TempDir File directory) throws Exception {
+        failuresToInject = 0;
+        Configuration configuration = new Configuration();
+        configuration.setString("execution.checkpointing.dir", directory.toURI().toString());
+        configuration.setString("execution.checkpointing.interval", "50 ms");
+        CheckpointMetadataStorage storage = CheckpointMetadataStorage.fromConfiguration(configuration,
+                new io.freshet.api.common.JobID());
+        CompletedCheckpoint checkpoint = new CompletedCheckpoint(7, 1000, 1050, Map.of(), Map.of());
+        String pointer = storage.write(checkpoint);
+        assertThat(CheckpointMetadataStorage.read(pointer, getClass().getClassLoader()).getCheckpointID()).isEqualTo(7);
+
+        File metadata = new File(new File(java.net.URI.create(pointer)), "_metadata");
+        byte[] bytes = Files.readAllBytes(metadata.toPath());
+        bytes[bytes.length - 3] ^= 0x5A;
+        Files.write(metadata.toPath(), bytes);
+        assertThatIOException(pointer, "corrupted");
+
+        Files.write(metadata.toPath(), java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        assertThatIOException(pointer, "truncated");
+
+        Files.writeString(metadata.toPath(), "not a checkpoint at all");
+        assertThatIOException(pointer, "not the metadata file");
+
+        assertThatIOException(new File(directory, "missing").toURI().toString(), "no checkpoint or savepoint");
+    }
+
+    private void assertThatIOException(String pointer, String message) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CheckpointMetadataStorage.read(pointer,
+                getClass().getClassLoader())).isInstanceOf(java.io.IOException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void badStorageSettingsAreNamed() {
+        Configuration configuration = new Configuration();
+        configuration.setString("execution.checkpointing.storage", "filesystem");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CheckpointMetadataStorage.fromConfiguration(
+                configuration, new io.freshet.api.common.JobID())).hasMessageContaining("execution.checkpointing.dir");
+        configuration.setString("execution.checkpointing.storage", "rocks");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CheckpointMetadataStorage.fromConfiguration(
+                configuration, new io.freshet.api.common.JobID())).hasMessageContaining("'rocks'");
+    }
+
+}
