@@ -73,6 +73,7 @@ public final class CheckpointCoordinator {
     private int numFailed;
     private ScheduledFuture<?> periodic;
     private boolean shutdown;
+    private final CheckpointStatsSnapshot.Tracker stats;
 
     /**
      * @param failover fails the job over (restart strategy applies) when too many checkpoints failed in a row
@@ -91,6 +92,13 @@ public final class CheckpointCoordinator {
         this.retained = Math.max(1, jobConfiguration.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS));
         this.storage = CheckpointMetadataStorage.fromConfiguration(jobConfiguration, graph.getJobId());
         this.failover = failover;
+        this.stats = new CheckpointStatsSnapshot.Tracker(new CheckpointStatsSnapshot.Settings(
+                jobConfiguration.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE)
+                        == io.freshet.core.execution.CheckpointingMode.EXACTLY_ONCE,
+                interval, timeout, minPause, maxConcurrent, tolerableFailures,
+                jobConfiguration.get(CheckpointingOptions.ENABLE_UNALIGNED),
+                jobConfiguration.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION),
+                storage.isExternal() ? "FileSystemCheckpointStorage" : "JobManagerCheckpointStorage"));
         if (interval < 10) {
             throw new IllegalArgumentException("execution.checkpointing.interval must be at least 10 ms, not "
                     + interval + " ms.");
@@ -100,6 +108,11 @@ public final class CheckpointCoordinator {
     /** The job's operator coordinators, which take part in every checkpoint. */
     public void setCoordinatorCheckpoints(CoordinatorCheckpoints coordinatorCheckpoints) {
         this.coordinatorCheckpoints = coordinatorCheckpoints;
+    }
+
+    /** The job's checkpoint statistics as they are now (any thread). */
+    public CheckpointStatsSnapshot getStatsSnapshot() {
+        return stats.snapshot();
     }
 
     /** The id of the latest completed checkpoint, or -1. */
@@ -179,6 +192,7 @@ public final class CheckpointCoordinator {
         long timestamp = System.currentTimeMillis();
         PendingCheckpoint checkpoint = new PendingCheckpoint(id, timestamp, toAcknowledge);
         pending.put(id, checkpoint);
+        stats.triggered(id, timestamp, toAcknowledge.size());
         checkpoint.timeout = mainThread.schedule(() -> {
             if (pending.get(id) == checkpoint) {
                 abort(checkpoint, new java.util.concurrent.TimeoutException("checkpoint " + id + " of job "
@@ -214,9 +228,10 @@ public final class CheckpointCoordinator {
                         if (failure != null) {
                             mainThread.execute(() -> {
                                 if (pending.get(id) == checkpoint) {
+                                    // the source just ended or restarts: not a failure of the checkpoint itself
                                     abort(checkpoint, new IllegalStateException("could not trigger checkpoint " + id
                                             + " at " + source.getAttemptId() + ": " + failure.getMessage(), failure),
-                                            true);
+                                            false);
                                 }
                             });
                         }
@@ -238,6 +253,7 @@ public final class CheckpointCoordinator {
                     + attemptId + ", which no longer runs"), false);
             return;
         }
+        stats.acknowledged(checkpointId, state == null ? 0 : state.getStateSize());
         if (state != null && !state.getSubtaskStateMappings().isEmpty()) {
             checkpoint.states.computeIfAbsent(vertex.getJobVertex().getJobVertexId(), v -> new HashMap<>())
                     .put(vertex.getSubtaskIndex(), state);
@@ -252,7 +268,8 @@ public final class CheckpointCoordinator {
         PendingCheckpoint checkpoint = pending.get(checkpointId);
         if (checkpoint != null) {
             abort(checkpoint, new IllegalStateException("checkpoint " + checkpointId + " was declined by "
-                    + attemptId + ": " + (cause == null ? "no reason given" : cause.getMessage()), cause), true);
+                    + attemptId + ": " + (cause == null ? "no reason given" : cause.getMessage()), cause),
+                    CheckpointException.isCounted(cause));
         }
     }
 
@@ -295,6 +312,7 @@ public final class CheckpointCoordinator {
         lastCompletion = done.getCompletionTimestamp();
         consecutiveFailures = 0;
         numCompleted++;
+        stats.completed(done);
         LOG.info("Completed checkpoint {} for job {} ({} bytes, {} ms).", done.getCheckpointID(), graph.getJobId(),
                 done.getStateSize(), done.getDuration());
         if (shutdown) {
@@ -311,6 +329,7 @@ public final class CheckpointCoordinator {
     }
 
     private void checkpointFailed(long checkpointId, Throwable cause) {
+        stats.failed(checkpointId, String.valueOf(cause.getMessage()));
         numFailed++;
         consecutiveFailures++;
         LOG.warn("Checkpoint {} of job {} failed: {}", checkpointId, graph.getJobId(), cause.getMessage());
@@ -339,6 +358,7 @@ public final class CheckpointCoordinator {
         if (countsAsFailure) {
             checkpointFailed(checkpoint.id, cause);
         } else {
+            stats.failed(checkpoint.id, String.valueOf(cause.getMessage()));
             LOG.info("Checkpoint {} of job {} aborted: {}", checkpoint.id, graph.getJobId(), cause.getMessage());
         }
     }
@@ -359,6 +379,7 @@ public final class CheckpointCoordinator {
         }
         LOG.info("Restoring {} subtask(s) of job {} from checkpoint {}.", vertices.size(), graph.getJobId(),
                 latest.getCheckpointID());
+        stats.restored(latest.getCheckpointID(), latest.getExternalPointer());
         Map<JobVertexID, Integer> restarting = new HashMap<>();
         for (ExecutionVertex vertex : vertices) {
             vertex.setTaskRestore(taskRestoreOf(latest, vertex));

@@ -68,8 +68,18 @@ public final class ArchivedExecutionGraph implements Serializable {
             long failedAt = graph.getStatusTimestamp(JobStatus.FAILING);
             failure = ErrorInfo.ofJob(graph.getFailureCause(), failedAt != 0 ? failedAt : System.currentTimeMillis());
         }
-        return new ArchivedExecutionGraph(graph.getJobId(), graph.getJobName(), graph.getJobGraph().getJobType(),
-                graph.getState(), timestamps, failure, graph.getExceptionHistory(), vertices);
+        ArchivedExecutionGraph archived = new ArchivedExecutionGraph(graph.getJobId(), graph.getJobName(),
+                graph.getJobGraph().getJobType(), graph.getState(), timestamps, failure, graph.getExceptionHistory(),
+                vertices);
+        archived.checkpointStats = graph.getCheckpointStatsSnapshot();
+        return archived;
+    }
+
+    private io.freshet.runtime.checkpoint.CheckpointStatsSnapshot checkpointStats;
+
+    /** The job's checkpoint statistics, or null when it took no checkpoints. */
+    public io.freshet.runtime.checkpoint.CheckpointStatsSnapshot getCheckpointStatsSnapshot() {
+        return checkpointStats;
     }
 
     /**

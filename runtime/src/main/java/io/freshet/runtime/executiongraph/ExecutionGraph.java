@@ -62,6 +62,20 @@ public final class ExecutionGraph {
         statusTimestamps[JobStatus.CREATED.ordinal()] = System.currentTimeMillis();
     }
 
+    private java.util.function.Supplier<io.freshet.runtime.checkpoint.CheckpointStatsSnapshot> checkpointStats =
+            () -> null;
+
+    /** Where the job's checkpoint statistics come from (its CheckpointCoordinator). */
+    public void setCheckpointStatsSupplier(
+            java.util.function.Supplier<io.freshet.runtime.checkpoint.CheckpointStatsSnapshot> checkpointStats) {
+        this.checkpointStats = checkpointStats;
+    }
+
+    /** The job's checkpoint statistics, or null when it takes no checkpoints. */
+    public io.freshet.runtime.checkpoint.CheckpointStatsSnapshot getCheckpointStatsSnapshot() {
+        return checkpointStats.get();
+    }
+
     public JobID getJobId() {
         return jobGraph.getJobID();
     }

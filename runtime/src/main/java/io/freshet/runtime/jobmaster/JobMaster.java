@@ -157,6 +157,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
                         jobGraph.getJobConfiguration(), getUnfencedMainThreadExecutor(), checkpointIoExecutor,
                         rpcTimeout, cause -> scheduler.failGlobal(cause));
                 checkpointCoordinator.setCoordinatorCheckpoints(coordinators);
+                executionGraph.setCheckpointStatsSupplier(checkpointCoordinator::getStatsSnapshot);
                 scheduler.setRestoreListener(checkpointCoordinator::restoreLatestCheckpointedState);
             }
         }

@@ -483,9 +483,10 @@ public class Task implements Runnable {
                 && getExecutionState() == ExecutionState.RUNNING) {
             ((io.freshet.runtime.jobgraph.tasks.CheckpointableTask) target).triggerCheckpoint(checkpointId, timestamp);
         } else {
-            taskManagerActions.declineCheckpoint(getExecutionId(), checkpointId, new IllegalStateException("Task "
-                    + taskNameWithSubtask + " is " + getExecutionState() + " and cannot take checkpoint "
-                    + checkpointId + "."));
+            taskManagerActions.declineCheckpoint(getExecutionId(), checkpointId,
+                    new io.freshet.runtime.checkpoint.CheckpointException("Task " + taskNameWithSubtask + " is "
+                            + getExecutionState() + " and cannot take checkpoint " + checkpointId + ".",
+                            io.freshet.runtime.checkpoint.CheckpointException.Reason.TASK_NOT_READY));
         }
     }
 

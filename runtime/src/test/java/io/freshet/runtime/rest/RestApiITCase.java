@@ -453,6 +453,94 @@ class RestApiITCase {
         return Path.of(uploaded.json.path("filename").asText()).getFileName().toString();
     }
 
+    /** Emits numbers until cancelled, its position in operator state, a few per millisecond. */
+    static final class EndlessSource extends io.freshet.streaming.api.functions.source.RichParallelSourceFunction<Long>
+            implements io.freshet.streaming.api.checkpoint.CheckpointedFunction {
+        private static final long serialVersionUID = 1L;
+        private transient io.freshet.api.common.state.ListState<Long> state;
+        private long next;
+        private volatile boolean running = true;
+
+        @Override
+        public void initializeState(io.freshet.runtime.state.FunctionInitializationContext context) throws Exception {
+            state = context.getOperatorStateStore().getListState(
+                    new io.freshet.api.common.state.ListStateDescriptor<>("next", Long.class));
+        }
+
+        @Override
+        public void snapshotState(io.freshet.runtime.state.FunctionSnapshotContext context) throws Exception {
+            state.update(List.of(next));
+        }
+
+        @Override
+        public void run(SourceContext<Long> ctx) throws Exception {
+            while (running) {
+                synchronized (ctx.getCheckpointLock()) {
+                    ctx.collect(next++);
+                }
+                Thread.sleep(1);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
+        }
+    }
+
+    @Test
+    void checkpointStatisticsAndSettingsOfARunningJob() throws Exception {
+        io.freshet.streaming.api.environment.StreamExecutionEnvironment env =
+                io.freshet.streaming.api.environment.StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.enableCheckpointing(50);
+        env.getCheckpointConfig().setTolerableCheckpointFailureNumber(2);
+        env.addSource(new EndlessSource()).keyBy(value -> value % 3).map(value -> value)
+                .addSink(new io.freshet.streaming.api.functions.sink.DiscardingSink<>());
+        JobGraph job = io.freshet.streaming.api.graph.StreamingJobGraphGenerator.createJobGraph(
+                env.getStreamGraph("rest-checkpoints"));
+        JobID jobId = client.submitJob(job);
+        awaitCondition(() -> get("/jobs/" + jobId + "/checkpoints").json.path("counts").path("completed").asInt() >= 2,
+                "two checkpoints of " + jobId + " completed");
+
+        Answer checkpoints = get("/jobs/" + jobId + "/checkpoints");
+        assertThat(checkpoints.status).isEqualTo(200);
+        JsonNode latest = checkpoints.json.path("latest").path("completed");
+        assertThat(latest.path("id").asLong()).isPositive();
+        assertThat(latest.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(latest.path("state_size").asLong()).as("the source's position and the keyed map").isPositive();
+        assertThat(latest.path("num_acknowledged_subtasks").asInt()).isEqualTo(latest.path("num_subtasks").asInt())
+                .as("the source, and the map chained with the sink").isEqualTo(2);
+        assertThat(latest.path("end_to_end_duration").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(checkpoints.json.path("history")).isNotEmpty();
+        assertThat(checkpoints.json.path("latest").path("restored").isNull()).isTrue();
+
+        Answer config = get("/jobs/" + jobId + "/checkpoints/config");
+        assertThat(config.status).isEqualTo(200);
+        assertThat(config.json.path("mode").asText()).isEqualTo("exactly_once");
+        assertThat(config.json.path("interval").asLong()).isEqualTo(50);
+        assertThat(config.json.path("tolerable_failed_checkpoints").asInt()).isEqualTo(2);
+        assertThat(config.json.path("checkpoint_storage").asText()).isEqualTo("JobManagerCheckpointStorage");
+
+        client.cancel(jobId);
+        assertThat(cluster.requestJobResult(jobId).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getJobStatus())
+                .isEqualTo(JobStatus.CANCELED);
+        assertThat(get("/jobs/" + jobId + "/checkpoints").json.path("counts").path("completed").asInt())
+                .as("kept with the finished job").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aJobWithoutCheckpointsSaysSo() throws Exception {
+        JobGraph job = blockingJob("rest-no-checkpoints");
+        JobID jobId = client.submitJob(job);
+        awaitStarted(job, 4);
+        Answer answer = get("/jobs/" + jobId + "/checkpoints/config");
+        assertThat(answer.status).isEqualTo(404);
+        assertThat(answer.errors()).anyMatch(error -> error.contains("Checkpointing is not enabled"));
+        assertThat(get("/jobs/" + jobId + "/checkpoints").status).isEqualTo(404);
+        client.cancel(jobId);
+        cluster.requestJobResult(jobId).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Two blocking sources feeding two blocking sinks: four subtasks that run until cancelled. */
     private static JobGraph blockingJob(String name) {
         JobVertex source = new JobVertex("blocking source");

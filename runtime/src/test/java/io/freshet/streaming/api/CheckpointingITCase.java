@@ -93,7 +93,8 @@ class CheckpointingITCase {
                         ctx.collect(position++);
                     }
                 }
-                Thread.sleep(2);
+                // slower while failures remain to be injected, so the input cannot run out before them
+                Thread.sleep(FAILURES.get() < failuresToInject ? 5 : 2);
             }
         }
 
@@ -199,14 +200,17 @@ class CheckpointingITCase {
         assertExactResults();
     }
 
-    /** Slows the stream down (1 ms every 20 records), so that checkpoints happen while it flows. */
+    /**
+     * Slows the stream down (1 ms every 20 records; every 5 while failures remain to be injected, so the input cannot
+     * run out before them), so that checkpoints happen while it flows.
+     */
     static final class Throttle extends RichMapFunction<Long, Long> {
         private static final long serialVersionUID = 1L;
         private transient int seen;
 
         @Override
         public Long map(Long value) throws Exception {
-            if (++seen % 20 == 0) {
+            if (++seen % (FAILURES.get() < failuresToInject ? 5 : 20) == 0) {
                 Thread.sleep(1);
             }
             return value;

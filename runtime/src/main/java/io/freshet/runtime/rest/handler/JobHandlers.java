@@ -82,6 +82,8 @@ public final class JobHandlers {
                 .add(HttpMethod.GET, "/jobs/overview", this::jobsOverview)
                 .add(HttpMethod.GET, "/jobs/:jobid", this::jobDetails)
                 .add(HttpMethod.GET, "/jobs/:jobid/exceptions", this::jobExceptions)
+                .add(HttpMethod.GET, "/jobs/:jobid/checkpoints", this::jobCheckpoints)
+                .add(HttpMethod.GET, "/jobs/:jobid/checkpoints/config", this::jobCheckpointConfig)
                 .add(HttpMethod.GET, "/jobs/:jobid/vertices/:vertexid/taskmanagers", this::vertexTaskManagers)
                 .add(HttpMethod.PATCH, "/jobs/:jobid", this::cancelJob)
                 .add(HttpMethod.POST, "/jobs", this::submitJob);
@@ -212,6 +214,124 @@ public final class JobHandlers {
         int maxExceptions = parseMaxExceptions(request);
         return dispatcher.requestJob(jobId, timeout).exceptionally(HandlerUtils.jobNotFoundAs404(jobId))
                 .thenApply(job -> RestResponse.ok(exceptionsJson(job, maxExceptions)));
+    }
+
+    // ---- checkpoints ----
+
+    private CompletableFuture<RestResponse> jobCheckpoints(HandlerRequest request) throws RestHandlerException {
+        JobID jobId = HandlerUtils.jobId(request);
+        return dispatcher.requestJob(jobId, timeout).exceptionally(HandlerUtils.jobNotFoundAs404(jobId))
+                .thenApply(job -> checkpointStatsOf(job) == null ? checkpointsNotEnabled(jobId)
+                        : RestResponse.ok(checkpointsJson(checkpointStatsOf(job))));
+    }
+
+    private CompletableFuture<RestResponse> jobCheckpointConfig(HandlerRequest request) throws RestHandlerException {
+        JobID jobId = HandlerUtils.jobId(request);
+        return dispatcher.requestJob(jobId, timeout).exceptionally(HandlerUtils.jobNotFoundAs404(jobId))
+                .thenApply(job -> checkpointStatsOf(job) == null ? checkpointsNotEnabled(jobId)
+                        : RestResponse.ok(checkpointConfigJson(checkpointStatsOf(job).settings)));
+    }
+
+    private static io.freshet.runtime.checkpoint.CheckpointStatsSnapshot checkpointStatsOf(ArchivedExecutionGraph job) {
+        return job == null ? null : job.getCheckpointStatsSnapshot();
+    }
+
+    private static RestResponse checkpointsNotEnabled(JobID jobId) {
+        throw new java.util.concurrent.CompletionException(RestHandlerException.notFound(
+                "Checkpointing is not enabled for job " + jobId + " (set execution.checkpointing.interval, or call"
+                        + " env.enableCheckpointing(...))."));
+    }
+
+    static ObjectNode checkpointsJson(io.freshet.runtime.checkpoint.CheckpointStatsSnapshot stats) {
+        ObjectNode node = JSON.createObjectNode();
+        node.putObject("counts").put("restored", stats.restored)
+                .put("total", stats.completed + stats.failed + stats.inProgress)
+                .put("in_progress", stats.inProgress).put("completed", stats.completed).put("failed", stats.failed);
+        ObjectNode summary = node.putObject("summary");
+        java.util.List<io.freshet.runtime.checkpoint.CheckpointStatsSnapshot.Stats> done = new ArrayList<>();
+        for (io.freshet.runtime.checkpoint.CheckpointStatsSnapshot.Stats one : stats.history) {
+            if ("COMPLETED".equals(one.status)) {
+                done.add(one);
+            }
+        }
+        summarize(summary.putObject("state_size"), done, one -> one.stateSize);
+        summarize(summary.putObject("checkpointed_size"), done, one -> one.stateSize);
+        summarize(summary.putObject("end_to_end_duration"), done, one -> one.getEndToEndDuration());
+        ObjectNode latest = node.putObject("latest");
+        if (stats.latestCompleted != null) {
+            checkpointJson(latest.putObject("completed"), stats.latestCompleted);
+        } else {
+            latest.putNull("completed");
+        }
+        latest.putNull("savepoint");
+        if (stats.latestFailed != null) {
+            checkpointJson(latest.putObject("failed"), stats.latestFailed);
+        } else {
+            latest.putNull("failed");
+        }
+        if (stats.latestRestore != null) {
+            ObjectNode restored = latest.putObject("restored");
+            restored.put("id", stats.latestRestore.id).put("restore_timestamp", stats.latestRestore.restoreTimestamp)
+                    .put("is_savepoint", false);
+            if (stats.latestRestore.externalPath != null) {
+                restored.put("external_path", stats.latestRestore.externalPath);
+            } else {
+                restored.putNull("external_path");
+            }
+        } else {
+            latest.putNull("restored");
+        }
+        ArrayNode history = node.putArray("history");
+        for (io.freshet.runtime.checkpoint.CheckpointStatsSnapshot.Stats one : stats.history) {
+            checkpointJson(history.addObject(), one);
+        }
+        return node;
+    }
+
+    private static void summarize(ObjectNode node,
+            java.util.List<io.freshet.runtime.checkpoint.CheckpointStatsSnapshot.Stats> checkpoints,
+            java.util.function.ToLongFunction<io.freshet.runtime.checkpoint.CheckpointStatsSnapshot.Stats> value) {
+        long min = checkpoints.stream().mapToLong(value).min().orElse(0);
+        long max = checkpoints.stream().mapToLong(value).max().orElse(0);
+        long avg = (long) checkpoints.stream().mapToLong(value).average().orElse(0);
+        node.put("min", min).put("max", max).put("avg", avg);
+    }
+
+    private static void checkpointJson(ObjectNode node, io.freshet.runtime.checkpoint.CheckpointStatsSnapshot.Stats one) {
+        node.put("@class", one.status.toLowerCase(java.util.Locale.ROOT))
+                .put("id", one.id).put("status", one.status).put("is_savepoint", false)
+                .put("checkpoint_type", "CHECKPOINT").put("trigger_timestamp", one.triggerTimestamp)
+                .put("latest_ack_timestamp", one.latestAckTimestamp).put("state_size", one.stateSize)
+                .put("checkpointed_size", one.stateSize).put("end_to_end_duration", one.getEndToEndDuration())
+                .put("num_subtasks", one.numSubtasks).put("num_acknowledged_subtasks", one.numAcknowledged);
+        if ("COMPLETED".equals(one.status)) {
+            if (one.externalPath != null) {
+                node.put("external_path", one.externalPath);
+            } else {
+                node.putNull("external_path");
+            }
+            node.put("discarded", false);
+        }
+        if ("FAILED".equals(one.status)) {
+            node.put("failure_timestamp", one.latestAckTimestamp > 0 ? one.latestAckTimestamp : one.triggerTimestamp)
+                    .put("failure_message", one.failureMessage);
+        }
+    }
+
+    static ObjectNode checkpointConfigJson(io.freshet.runtime.checkpoint.CheckpointStatsSnapshot.Settings settings) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("mode", settings.exactlyOnce ? "exactly_once" : "at_least_once").put("interval", settings.interval)
+                .put("timeout", settings.timeout).put("min_pause", settings.minPause)
+                .put("max_concurrent", settings.maxConcurrent);
+        node.putObject("externalization")
+                .put("enabled", !"NO_EXTERNALIZED_CHECKPOINTS".equals(settings.retention))
+                .put("delete_on_cancellation", !"RETAIN_ON_CANCELLATION".equals(settings.retention));
+        node.put("state_backend", "HashMapStateBackend").put("checkpoint_storage", settings.storage)
+                .put("unaligned_checkpoints", settings.unaligned)
+                .put("tolerable_failed_checkpoints", settings.tolerableFailures)
+                .put("aligned_checkpoint_timeout", 0).put("checkpoints_after_tasks_finish", false)
+                .put("state_changelog_enabled", false);
+        return node;
     }
 
     private static int parseMaxExceptions(HandlerRequest request) throws RestHandlerException {

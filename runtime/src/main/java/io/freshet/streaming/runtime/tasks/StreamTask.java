@@ -257,7 +257,8 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                     @Override
                     public void abortOnBarrier(long checkpointId, String reason) {
                         getEnvironment().getCheckpointResponder().declineCheckpoint(checkpointId,
-                                new io.freshet.runtime.checkpoint.CheckpointException(reason));
+                                new io.freshet.runtime.checkpoint.CheckpointException(reason,
+                                        io.freshet.runtime.checkpoint.CheckpointException.Reason.SUBSUMED));
                     }
                 });
     }
@@ -268,7 +269,8 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         if (box == null || !checkpointing) {
             getEnvironment().getCheckpointResponder().declineCheckpoint(checkpointId,
                     new io.freshet.runtime.checkpoint.CheckpointException("task "
-                            + getEnvironment().getTaskInfo().getTaskNameWithSubtasks() + " is not ready for checkpoints"));
+                            + getEnvironment().getTaskInfo().getTaskNameWithSubtasks() + " is not ready for checkpoints",
+                            io.freshet.runtime.checkpoint.CheckpointException.Reason.TASK_NOT_READY));
             return;
         }
         pendingTriggers.add(checkpointId);
@@ -283,7 +285,8 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         for (Long id : new ArrayList<>(pendingTriggers)) {
             if (pendingTriggers.remove(id)) {
                 getEnvironment().getCheckpointResponder().declineCheckpoint(id,
-                        new io.freshet.runtime.checkpoint.CheckpointException(reason));
+                        new io.freshet.runtime.checkpoint.CheckpointException(reason,
+                                io.freshet.runtime.checkpoint.CheckpointException.Reason.TASK_NOT_READY));
             }
         }
     }
