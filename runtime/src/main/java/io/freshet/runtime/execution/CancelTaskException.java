@@ -16,4 +16,8 @@ public class CancelTaskException extends RuntimeException {
     public CancelTaskException(Throwable cause) {
         super(cause);
     }
+
+    public CancelTaskException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -46,6 +46,10 @@ import io.freshet.runtime.taskmanager.TaskExecutionState;
  *       failure as cause. {@link #cancel()} ends it CANCELED the same way.</li>
  *   <li>Reports about attempts that are no longer current are ignored; every state change follows the
  *       execution state table.</li>
+ *   <li>Only FAILED reports of attempts that were not being cancelled are failures: they are recorded, count for
+ *       the restart strategy, and the first one that fails the job is its root cause. A task that ends CANCELED
+ *       without having been asked to (a consumer whose producer failed) is no failure; the task whose failure it
+ *       reacted to reports that failure itself.</li>
  *   <li>Everything runs on the JobMaster's main thread; futures are handed back to it through
  *       {@code mainThreadExecutor}.</li>
  * </ul>
@@ -188,6 +192,14 @@ public final class RegionScheduler {
         }
         Execution execution = vertex.getCurrentExecution();
         ExecutionState previous = execution.getState();
+        if (state.getExecutionState() == ExecutionState.CANCELED
+                && !ExecutionState.isValidTransition(previous, ExecutionState.CANCELED)
+                && ExecutionState.isValidTransition(previous, ExecutionState.CANCELING)) {
+            // The task cancelled itself: it could not go on because another task failed (its producer), and that
+            // task reports the failure. The TaskExecutor does not forward CANCELING, so the attempt passes through
+            // it here; ending CANCELED, it is no failure of its own.
+            execution.transitionTo(ExecutionState.CANCELING);
+        }
         if (!execution.transitionTo(state.getExecutionState())) {
             LOG.debug("Ignoring {} for {}: it is {}.", state.getExecutionState(), vertex, previous);
             return false;

@@ -50,7 +50,10 @@ import org.slf4j.LoggerFactory;
  * DEPLOYING: resolve the job's user-code class loader, load the invokable class by name through it, instantiate it
  * with an {@link Environment}. INITIALIZING: {@link TaskInvokable#restore()}. RUNNING: {@link TaskInvokable#invoke()}.
  * Then {@link TaskInvokable#cleanUp}, and the writers are finished (success) or failed. An exception ends the task
- * as FAILED with that exception, unless the task was being cancelled (CANCELED).
+ * as FAILED with that exception, unless the task was being cancelled or the exception is (or is caused by) a
+ * {@link CancelTaskException} (CANCELED). The latter is how a task ends that cannot go on because another task
+ * failed, such as a consumer whose producer failed: the other task reports the failure, the JobMaster restarts
+ * both, and this task's reaction neither replaces the failure as the job's root cause nor counts as a second one.
  *
  * <h2>Cancellation</h2>
  * {@link #cancelExecution()} (to CANCELED) and {@link #failExternally} (to FAILED) start a canceler thread that calls
@@ -319,7 +322,7 @@ public class Task implements Runnable {
             if (current.isTerminal()) {
                 return; // failed externally or by the watchdog: that failure stands
             }
-            if (current == ExecutionState.CANCELING || t instanceof CancelTaskException) {
+            if (current == ExecutionState.CANCELING || isCancellation(t)) {
                 if (current != ExecutionState.CANCELING) {
                     setStateLocked(current, ExecutionState.CANCELING, null);
                 }
@@ -329,6 +332,21 @@ public class Task implements Runnable {
             LOG.warn("{} ({}) failed.", taskNameWithSubtask, getExecutionId(), t);
             setStateLocked(current, ExecutionState.FAILED, t);
         }
+    }
+
+    /**
+     * Whether {@code t} (or one of its causes, as an invokable may wrap it) says the task was asked to stop, or has
+     * to stop because of another task's failure (a {@code ProducerFailedException}): no failure of its own.
+     */
+    private static boolean isCancellation(Throwable t) {
+        // bounded: a cause chain may be cyclic
+        Throwable current = t;
+        for (int depth = 0; current != null && depth < 32; depth++, current = current.getCause()) {
+            if (current instanceof CancelTaskException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Throwable failureOrCancellation() {

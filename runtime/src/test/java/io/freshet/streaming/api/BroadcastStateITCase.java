@@ -211,9 +211,9 @@ class BroadcastStateITCase {
                         ctx.getBroadcastState(undeclared).put(value.f0, value.f1);
                     }
                 }).addSink(sink());
-        // the message itself is checked record by record in CoBroadcastWithKeyedOperatorTest: on the cluster the job's
-        // root cause can be another task's reaction to the failure (see the issue note on failure causes)
+        // the failing task's exception is the job's root cause, not another task's reaction to it
         assertThatThrownBy(() -> failing.execute("typo")).isInstanceOf(
-                io.freshet.runtime.client.JobExecutionException.class).hasMessageContaining("ended FAILED");
+                io.freshet.runtime.client.JobExecutionException.class).hasMessageContaining("ended FAILED")
+                .cause().hasMessageContaining("'typo' does not exist").hasMessageContaining("[rates]");
     }
 }

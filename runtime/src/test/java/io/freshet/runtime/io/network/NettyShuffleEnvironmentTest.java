@@ -26,12 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 import io.freshet.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.NettyShuffleEnvironmentOptions;
+import io.freshet.runtime.execution.CancelTaskException;
 import io.freshet.runtime.io.network.api.writer.ForwardPartitioner;
 import io.freshet.runtime.io.network.api.writer.RecordWriter;
 import io.freshet.runtime.io.network.partition.BoundedBlockingSubpartition;
 import io.freshet.runtime.io.network.partition.InputChannelDescriptor;
 import io.freshet.runtime.io.network.partition.PartitionException;
 import io.freshet.runtime.io.network.partition.PartitionNotFoundException;
+import io.freshet.runtime.io.network.partition.ProducerFailedException;
 import io.freshet.runtime.io.network.partition.ResultPartitionDescriptor;
 import io.freshet.runtime.io.network.partition.ResultPartition;
 import io.freshet.runtime.io.network.partition.ResultPartitionID;
@@ -301,6 +303,58 @@ class NettyShuffleEnvironmentTest {
     }
 
     @Test
+    void producerFailureCancelsTheLocalConsumer() throws Exception {
+        ResultPartition partition = environments.partition(producerTm, ResultPartitionType.PIPELINED_BOUNDED, 1);
+        SingleInputGate gate = producerTm.createInputGate("consumer",
+                List.of(InputChannelDescriptor.local(partition.getPartitionId(), 0)));
+        gate.requestPartitions();
+
+        partition.fail(new IllegalStateException("user code failed: boom"));
+        partition.close();
+
+        // not the consumer's failure: a cancellation naming the producer's
+        assertThatThrownBy(() -> {
+            while (gate.getNext().isPresent()) {
+                // drain until the failure arrives
+            }
+        }).isInstanceOf(ProducerFailedException.class)
+                .hasMessageContaining(partition.getPartitionId().toString())
+                .hasMessageContaining("boom");
+        gate.close();
+        environments.assertNoBufferLeaked();
+    }
+
+    @Test
+    void producerWhoseConsumersStoppedIsCancelledAtItsNextBufferAndKeepsItsPoolUntilItCloses() throws Exception {
+        ResultPartition partition = environments.partition(producerTm, ResultPartitionType.PIPELINED_BOUNDED, 1);
+        SingleInputGate gate = consumerTm.createInputGate("consumer",
+                List.of(remote(producerTm, partition.getPartitionId(), 0)));
+        RecordWriter<byte[]> writer = new RecordWriter<>(partition, partition, new ForwardPartitioner<>(),
+                BytePrimitiveArraySerializer.INSTANCE);
+        writer.emit(new byte[100]);
+        writer.flushAll();
+        Optional<BufferOrEvent> first = gate.getNext();
+        assertThat(first).isPresent();
+        first.get().getBuffer().recycleBuffer();
+
+        gate.close(); // the consumer failed
+        waitUntil(partition::isReleased, "the partition is released once its only reader stopped");
+
+        assertThat(partition.getBufferPool().isDestroyed()).as("the pool stays with the producer").isFalse();
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 10 * ShuffleTestEnvironments.BUFFERS; i++) {
+                writer.emit(new byte[1000]);
+            }
+        }).isInstanceOf(CancelTaskException.class).hasMessageContaining(partition.getPartitionId().toString());
+
+        writer.close();
+        partition.fail(new CancelTaskException("The task was cancelled."));
+        partition.close();
+        assertThat(partition.getBufferPool().isDestroyed()).isTrue();
+        environments.assertNoBufferLeaked();
+    }
+
+    @Test
     void producerFailureIsReportedToTheRemoteConsumer() throws Exception {
         ResultPartition partition = environments.partition(producerTm, ResultPartitionType.PIPELINED_BOUNDED, 1);
         SingleInputGate gate = consumerTm.createInputGate("consumer",
@@ -317,11 +371,12 @@ class NettyShuffleEnvironmentTest {
         partition.fail(new IllegalStateException("user code failed: boom"));
         partition.close();
 
+        // not the consumer's failure: a cancellation naming the producer's
         assertThatThrownBy(() -> {
             while (gate.getNext().isPresent()) {
                 // drain until the failure arrives
             }
-        }).isInstanceOf(PartitionException.class)
+        }).isInstanceOf(ProducerFailedException.class)
                 .hasMessageContaining(partition.getPartitionId().toString())
                 .hasMessageContaining("127.0.0.1:" + producerTm.getDataPort())
                 .hasMessageContaining("boom");

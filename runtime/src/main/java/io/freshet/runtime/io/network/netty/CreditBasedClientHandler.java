@@ -10,6 +10,7 @@ import io.freshet.runtime.io.network.buffer.BufferRecycler;
 import io.freshet.runtime.io.network.buffer.NetworkBuffer;
 import io.freshet.runtime.io.network.partition.PartitionException;
 import io.freshet.runtime.io.network.partition.PartitionNotFoundException;
+import io.freshet.runtime.io.network.partition.ProducerFailedException;
 import io.freshet.runtime.io.network.partition.consumer.InputChannelID;
 import io.freshet.runtime.io.network.partition.consumer.RemoteInputChannel;
 import io.netty.buffer.ByteBuf;
@@ -106,6 +107,9 @@ final class CreditBasedClientHandler extends ChannelInboundHandlerAdapter {
         if (kind == NettyMessage.ERROR_PARTITION_NOT_FOUND) {
             channel.onPartitionNotFound(new PartitionNotFoundException(channel.getPartitionId(),
                     "the TaskExecutor at " + remoteAddress));
+        } else if (kind == NettyMessage.ERROR_PRODUCER_FAILED) {
+            channel.onError(new ProducerFailedException(channel.getPartitionId(), message + " (reported by the"
+                    + " producer's TaskExecutor at " + remoteAddress + ")"));
         } else {
             channel.onError(new PartitionException("The producer's TaskExecutor at " + remoteAddress
                     + " reported: " + message, channel.getPartitionId()));

@@ -28,8 +28,9 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
  *   <li>{@code ADD_CREDIT} (client → server): receiver id, credit (> 0): that many more data buffers may be sent.</li>
  *   <li>{@code CANCEL_PARTITION_REQUEST} (client → server): receiver id: stop sending, release the reader.</li>
  *   <li>{@code CLOSE_REQUEST} (client → server): no fields: the client closes the connection.</li>
- *   <li>{@code ERROR_RESPONSE} (server → client): receiver id, error kind (0 partition not found, 1 other), message
- *       (4-byte length + UTF-8): that receiver's request failed for good.</li>
+ *   <li>{@code ERROR_RESPONSE} (server → client): receiver id, error kind (0 partition not found, 1 other, 2 the
+ *       producer failed or was cancelled), message (4-byte length + UTF-8): that receiver's request failed for
+ *       good.</li>
  * </ul>
  */
 final class NettyMessage {
@@ -43,6 +44,7 @@ final class NettyMessage {
 
     static final byte ERROR_PARTITION_NOT_FOUND = 0;
     static final byte ERROR_OTHER = 1;
+    static final byte ERROR_PRODUCER_FAILED = 2;
 
     static final int LENGTH_BYTES = 4;
     static final int ID_BYTES = 16;

@@ -12,6 +12,7 @@ import io.freshet.runtime.io.network.buffer.Buffer;
 import io.freshet.runtime.io.network.partition.BufferAndBacklog;
 import io.freshet.runtime.io.network.partition.BufferAvailabilityListener;
 import io.freshet.runtime.io.network.partition.PartitionNotFoundException;
+import io.freshet.runtime.io.network.partition.ProducerFailedException;
 import io.freshet.runtime.io.network.partition.ResultPartitionID;
 import io.freshet.runtime.io.network.partition.ResultPartitionManager;
 import io.freshet.runtime.io.network.partition.ResultSubpartitionView;
@@ -99,6 +100,9 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
         } catch (PartitionNotFoundException e) {
             sendError(receiverId, NettyMessage.ERROR_PARTITION_NOT_FOUND, e.getMessage());
             return;
+        } catch (ProducerFailedException e) {
+            sendError(receiverId, NettyMessage.ERROR_PRODUCER_FAILED, String.valueOf(e.getCause()));
+            return;
         } catch (IOException | RuntimeException e) {
             sendError(receiverId, NettyMessage.ERROR_OTHER, String.valueOf(e));
             return;
@@ -147,15 +151,19 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
                     try {
                         next = reader.view.getNextBuffer();
                     } catch (IOException | RuntimeException e) {
-                        failReader(reader, String.valueOf(e));
+                        failReader(reader, NettyMessage.ERROR_OTHER, String.valueOf(e));
                         continue;
                     }
                 }
                 if (next == null) {
                     if (reader.view.isReleased()) {
                         Throwable cause = reader.view.getFailureCause();
-                        failReader(reader, cause == null ? "the partition was released before it was fully read"
-                                : "the producer failed: " + cause);
+                        if (cause == null) {
+                            failReader(reader, NettyMessage.ERROR_OTHER,
+                                    "the partition was released before it was fully read");
+                        } else {
+                            failReader(reader, NettyMessage.ERROR_PRODUCER_FAILED, String.valueOf(cause));
+                        }
                     }
                     continue;
                 }
@@ -204,10 +212,10 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void failReader(ViewReader reader, String message) {
+    private void failReader(ViewReader reader, byte kind, String message) {
         readers.remove(reader.receiverId);
         releaseReader(reader);
-        sendError(reader.receiverId, NettyMessage.ERROR_OTHER, message);
+        sendError(reader.receiverId, kind, message);
     }
 
     private void sendError(InputChannelID receiverId, byte kind, String message) {

@@ -107,9 +107,11 @@ public final class PipelinedSubpartition extends ResultSubpartition {
         PipelinedSubpartitionView view;
         boolean notify;
         synchronized (buffers) {
+            if (released && failureCause != null) {
+                throw new ProducerFailedException(parent.getPartitionId(), failureCause);
+            }
             if (released) {
-                throw new PartitionException(this + " has been released" + (failureCause == null ? ""
-                        : " because its producer failed: " + failureCause), parent.getPartitionId(), failureCause);
+                throw new PartitionException(this + " has been released", parent.getPartitionId());
             }
             if (readView != null) {
                 throw new IllegalStateException(this + " is already being read; a pipelined subpartition has one"

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import io.freshet.api.common.JobID;
+import io.freshet.runtime.execution.CancelTaskException;
 import io.freshet.runtime.io.network.api.writer.ResultPartitionWriter;
 import io.freshet.runtime.io.network.buffer.Buffer;
 import io.freshet.runtime.io.network.buffer.BufferPool;
@@ -22,8 +23,18 @@ import io.freshet.runtime.io.network.buffer.BufferProvider;
  * the task calls {@link #fail(Throwable)}: the partition is released and its readers see the cause.
  *
  * <p>Release: a pipelined partition is released by the {@link ResultPartitionManager} once every subpartition's
- * reader has released its view (consumed); a blocking one only explicitly or when its job ends. Release recycles
- * every queued buffer and deletes every file.
+ * reader has released its view (consumed, or the consumer stopped reading because it failed or was cancelled); a
+ * blocking one only explicitly or when its job ends. Release recycles every queued buffer and deletes every file.
+ *
+ * <p>A producer that outlives its partition: the pool belongs to the producer and is destroyed only by the producer's
+ * own {@link #finish()} (blocking) or {@link #close()}, never by a release from outside. A producer that asks for a
+ * buffer after the partition was released from outside (every consumer stopped reading because it failed or was
+ * cancelled, or the job ended) gets a {@link CancelTaskException} instead: its task ends CANCELED, because the
+ * failure that made the consumers stop is reported by the task that failed, and the JobMaster cancels or restarts
+ * this producer with it anyway. Failing the producer instead (as a destroyed pool would) let its error reach the
+ * JobMaster before the original one and become the job's root cause. Buffers already requested may still be
+ * emitted; they are dropped. A producer that asks for a buffer after its own task gave the pool up is a genuine
+ * bug, and fails with the pool's {@link IllegalStateException}. The check costs one volatile read per buffer.
  *
  * <p>Ownership law: buffers requested from this partition belong to the requester until handed back through
  * {@link #emitBuffer}, which passes them to the subpartition (see {@link ResultSubpartition}).
@@ -44,7 +55,8 @@ public final class ResultPartition implements ResultPartitionWriter, BufferProvi
 
     private final Object releaseLock = new Object();
     private int unconsumedSubpartitions;
-    private boolean released;
+    /** Written under releaseLock; volatile so that the producer checks it per buffer without the lock. */
+    private volatile boolean released;
     private volatile boolean finished;
     /** Written by the producer thread only; volatile so that metrics read a recent value. */
     private volatile long backPressuredNanos;
@@ -95,13 +107,17 @@ public final class ResultPartition implements ResultPartitionWriter, BufferProvi
         subpartitions[subpartition].add(buffer);
     }
 
+    /** A free buffer, or null; see the class comment for a released partition. */
     @Override
     public Buffer requestBuffer() {
+        checkNotReleased();
         return bufferPool.requestBuffer();
     }
 
+    /** A free buffer, waiting for one; see the class comment for a released partition. */
     @Override
     public Buffer requestBufferBlocking() throws InterruptedException {
+        checkNotReleased();
         Buffer buffer = bufferPool.requestBuffer();
         if (buffer != null) {
             return buffer;
@@ -143,7 +159,7 @@ public final class ResultPartition implements ResultPartitionWriter, BufferProvi
         }
     }
 
-    /** The producer failed: releases the partition; readers see {@code cause}. */
+    /** The producer failed or was cancelled: releases the partition; readers see {@code cause}. */
     public void fail(Throwable cause) {
         partitionManager.releasePartition(partitionId, Objects.requireNonNull(cause));
         release(cause);
@@ -186,7 +202,10 @@ public final class ResultPartition implements ResultPartitionWriter, BufferProvi
 
     // ---- release ----
 
-    /** Recycles all queued buffers, deletes all files, destroys the pool; {@code cause} may be null. Idempotent. */
+    /**
+     * Recycles all queued buffers and deletes all files; {@code cause} (may be null) is what readers see. The buffer
+     * pool stays with the producer (see the class comment). Idempotent.
+     */
     public void release(Throwable cause) {
         synchronized (releaseLock) {
             if (released) {
@@ -194,20 +213,21 @@ public final class ResultPartition implements ResultPartitionWriter, BufferProvi
             }
             released = true;
         }
-        try {
-            for (ResultSubpartition subpartition : subpartitions) {
-                if (subpartition != null) {
-                    subpartition.release(cause);
-                }
+        for (ResultSubpartition subpartition : subpartitions) {
+            if (subpartition != null) {
+                subpartition.release(cause);
             }
-        } finally {
-            bufferPool.lazyDestroy();
         }
     }
 
     public boolean isReleased() {
-        synchronized (releaseLock) {
-            return released;
+        return released;
+    }
+
+    private void checkNotReleased() {
+        if (released) {
+            throw new CancelTaskException(this + " has been released: its consumers stopped reading (one failed or"
+                    + " was cancelled) or its job ended; the producer stops too.");
         }
     }
 

@@ -37,6 +37,12 @@ public abstract class ResultSubpartition {
 
     public abstract boolean isReleased();
 
+    /**
+     * A reader of this subpartition.
+     *
+     * @throws ProducerFailedException when the subpartition was released because its producer failed
+     * @throws PartitionException when it cannot be read (released, already read, or not readable yet)
+     */
     public abstract ResultSubpartitionView createReadView(BufferAvailabilityListener listener) throws IOException;
 
     /** Data buffers written and not yet read (by the current reader, if any). */

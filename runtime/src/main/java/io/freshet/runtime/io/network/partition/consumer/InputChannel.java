@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.freshet.runtime.io.network.partition.BufferAndBacklog;
 import io.freshet.runtime.io.network.partition.PartitionException;
+import io.freshet.runtime.io.network.partition.ProducerFailedException;
 import io.freshet.runtime.io.network.partition.ResultPartitionID;
 
 /**
@@ -15,7 +16,8 @@ import io.freshet.runtime.io.network.partition.ResultPartitionID;
  * read" to "something to read" (or failed); the gate then calls {@link #getNextBuffer()} on its own thread and asks
  * again without a new notification as long as {@link BufferAndBacklog#isMoreAvailable()} says so. An error set by
  * any thread is thrown by the next {@link #getNextBuffer()}, wrapped in a {@link PartitionException} that names the
- * partition and the producer's address.
+ * partition and the producer's address; except a {@link ProducerFailedException} (the producer failed or was
+ * cancelled), which is thrown as it is, so that the consumer ends CANCELED instead of failing in its own name.
  *
  * <p>A producer deployed at the same time as its consumer may not have registered its partition yet when the
  * consumer asks for it: a "partition not found" answer is retried after {@code request-backoff.initial} ms, the
@@ -90,6 +92,10 @@ public abstract class InputChannel {
 
     protected final void checkError() throws IOException {
         Throwable error = cause;
+        if (error instanceof ProducerFailedException) {
+            // not this consumer's failure: it ends CANCELED, its producer reports the failure
+            throw (ProducerFailedException) error;
+        }
         if (error != null) {
             throw new PartitionException("Input channel " + channelIndex + " of " + inputGate.getOwningTaskName()
                     + " failed reading subpartition " + subpartitionIndex + " of partition " + partitionId

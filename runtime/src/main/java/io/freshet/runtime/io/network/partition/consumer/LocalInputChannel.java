@@ -6,6 +6,7 @@ import io.freshet.runtime.io.network.partition.BufferAndBacklog;
 import io.freshet.runtime.io.network.partition.BufferAvailabilityListener;
 import io.freshet.runtime.io.network.partition.PartitionException;
 import io.freshet.runtime.io.network.partition.PartitionNotFoundException;
+import io.freshet.runtime.io.network.partition.ProducerFailedException;
 import io.freshet.runtime.io.network.partition.ResultPartitionID;
 import io.freshet.runtime.io.network.partition.ResultPartitionManager;
 import io.freshet.runtime.io.network.partition.ResultSubpartitionView;
@@ -69,7 +70,7 @@ public final class LocalInputChannel extends InputChannel implements BufferAvail
         BufferAndBacklog next = view.getNextBuffer();
         if (next == null && view.isReleased()) {
             Throwable failure = view.getFailureCause();
-            setError(failure != null ? failure
+            setError(failure != null ? new ProducerFailedException(partitionId, failure)
                     : new PartitionException("the partition was released before this channel read its end",
                             partitionId));
             checkError();
