@@ -43,7 +43,7 @@ import io.freshet.runtime.jobgraph.JobVertex;
  * <p>Actions: {@code run} (a program's jar, on the target of {@code -t}: {@code local} runs an embedded
  * MiniCluster, {@code remote} (the default) submits to the cluster at {@code -m host:port} / {@code rest.address}),
  * {@code info} (the program's plan as JSON), {@code list} and {@code cancel} (through the cluster's REST API).
- * {@code run-application}, {@code stop} and {@code savepoint} come with YARN and checkpointing.
+ * {@code run-application} comes with YARN.
  *
  * <p>The configuration is {@code $FLINK_CONF_DIR/config.yaml} (or {@code flink-conf.yaml}) with the command line's
  * options on top. Errors go to the error stream in Flink's form ("The program finished with the following
@@ -142,6 +142,10 @@ public final class CliFrontend {
                     return list(commandLine);
                 case CANCEL:
                     return cancel(commandLine);
+                case SAVEPOINT:
+                    return savepoint(commandLine);
+                case STOP:
+                    return stop(commandLine);
                 default:
                     err.println("The \"" + first + "\" action is not available in this build of Freshet yet: it"
                             + " comes with " + (action.get() == CliAction.RUN_APPLICATION ? "YARN application mode"
@@ -163,12 +167,14 @@ public final class CliFrontend {
                     + (planOnly ? "info" : "run") + " [OPTIONS] <jar-file> <arguments>");
             return 1;
         }
-        if (commandLine.has("fromSavepoint") || commandLine.has("allowNonRestoredState")) {
-            err.println("Starting from a savepoint (-s, -n) is not available in this build of Freshet yet: it comes"
-                    + " with checkpoints and savepoints.");
-            return 1;
-        }
         Configuration configuration = effectiveConfiguration(commandLine);
+        Optional<String> savepoint = commandLine.value("fromSavepoint");
+        if (savepoint.isPresent()) {
+            configuration.set(io.freshet.configuration.StateRecoveryOptions.SAVEPOINT_PATH, savepoint.get());
+        }
+        if (commandLine.has("allowNonRestoredState")) {
+            configuration.set(io.freshet.configuration.StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
+        }
         File jar = new File(commandLine.arguments().get(0));
         String[] programArguments = commandLine.arguments().subList(1, commandLine.arguments().size())
                 .toArray(new String[0]);
@@ -267,6 +273,69 @@ public final class CliFrontend {
         out.println("Cancelling job " + jobId + ".");
         client.cancel(jobId);
         out.println("Cancelled job " + jobId + ".");
+        return 0;
+    }
+
+    /** The JobID argument, or null after printing what is wrong. */
+    private JobID jobIdArgument(CommandLine commandLine, String action) {
+        if (commandLine.arguments().isEmpty()) {
+            err.println("Missing JobID. Specify a JobID: " + PROGRAM + " " + action + " <Job ID>");
+            return null;
+        }
+        String id = commandLine.arguments().get(0);
+        try {
+            return JobID.fromHexString(id);
+        } catch (IllegalArgumentException e) {
+            err.println("Error: '" + id + "' is not a valid JobID: a JobID is 32 hexadecimal characters, as printed"
+                    + " by '" + PROGRAM + " list'.");
+            return null;
+        }
+    }
+
+    private int savepoint(CommandLine commandLine) throws Exception {
+        Optional<String> dispose = commandLine.value("dispose");
+        if (dispose.isPresent()) {
+            return disposeSavepoint(dispose.get());
+        }
+        JobID jobId = jobIdArgument(commandLine, "savepoint");
+        if (jobId == null) {
+            return 1;
+        }
+        String target = commandLine.arguments().size() > 1 ? commandLine.arguments().get(1) : null;
+        RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
+        out.println("Triggering savepoint for job " + jobId + ".");
+        out.println("Waiting for response...");
+        String path = client.triggerSavepoint(jobId, target, false);
+        out.println("Savepoint completed. Path: " + path);
+        out.println("You can resume your program from this savepoint with the run command.");
+        return 0;
+    }
+
+    private int disposeSavepoint(String path) throws Exception {
+        io.freshet.runtime.checkpoint.CheckpointMetadataStorage.read(path, getClass().getClassLoader());
+        io.freshet.core.fs.Path directory = new io.freshet.core.fs.Path(path);
+        if (directory.getName().equals(io.freshet.runtime.checkpoint.CheckpointMetadataStorage.METADATA_FILE_NAME)) {
+            directory = directory.getParent();
+        }
+        directory.getFileSystem().delete(directory, true);
+        out.println("Savepoint '" + path + "' disposed.");
+        return 0;
+    }
+
+    private int stop(CommandLine commandLine) throws Exception {
+        JobID jobId = jobIdArgument(commandLine, "stop");
+        if (jobId == null) {
+            return 1;
+        }
+        if (commandLine.has("drain")) {
+            err.println("Stopping with --drain (-d) is not available in this build of Freshet yet: without it the"
+                    + " job stops right after its savepoint, and no end-of-input watermark or timer fires.");
+            return 1;
+        }
+        RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
+        out.println("Suspending job \"" + jobId + "\" with a CANONICAL savepoint.");
+        String path = client.triggerSavepoint(jobId, commandLine.value("savepointPath").orElse(null), true);
+        out.println("Savepoint completed. Path: " + path);
         return 0;
     }
 

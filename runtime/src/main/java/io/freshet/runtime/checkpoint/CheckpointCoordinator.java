@@ -74,6 +74,7 @@ public final class CheckpointCoordinator {
     private ScheduledFuture<?> periodic;
     private boolean shutdown;
     private final CheckpointStatsSnapshot.Tracker stats;
+    private final String savepointDirectory;
 
     /**
      * @param failover fails the job over (restart strategy applies) when too many checkpoints failed in a row
@@ -84,7 +85,8 @@ public final class CheckpointCoordinator {
         this.mainThread = mainThread;
         this.ioExecutor = ioExecutor;
         this.rpcTimeout = rpcTimeout;
-        this.interval = jobConfiguration.get(CheckpointingOptions.CHECKPOINTING_INTERVAL).toMillis();
+        this.interval = isCheckpointingEnabled(jobConfiguration)
+                ? jobConfiguration.get(CheckpointingOptions.CHECKPOINTING_INTERVAL).toMillis() : -1;
         this.timeout = jobConfiguration.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT).toMillis();
         this.minPause = jobConfiguration.get(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS).toMillis();
         this.maxConcurrent = jobConfiguration.get(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS);
@@ -99,10 +101,11 @@ public final class CheckpointCoordinator {
                 jobConfiguration.get(CheckpointingOptions.ENABLE_UNALIGNED),
                 jobConfiguration.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION),
                 storage.isExternal() ? "FileSystemCheckpointStorage" : "JobManagerCheckpointStorage"));
-        if (interval < 10) {
+        if (interval >= 0 && interval < 10) {
             throw new IllegalArgumentException("execution.checkpointing.interval must be at least 10 ms, not "
                     + interval + " ms.");
         }
+        this.savepointDirectory = jobConfiguration.getOptional(CheckpointingOptions.SAVEPOINT_DIRECTORY).orElse(null);
     }
 
     /** The job's operator coordinators, which take part in every checkpoint. */
@@ -127,8 +130,11 @@ public final class CheckpointCoordinator {
                 .map(d -> !d.isZero() && !d.isNegative()).orElse(false);
     }
 
-    /** Starts the periodic trigger. */
+    /** Starts the periodic trigger (when an interval is set; savepoints work either way). */
     public void start() {
+        if (interval < 0) {
+            return;
+        }
         LOG.info("Checkpoints of job {} ({}) every {} ms (timeout {} ms, {}), stored {}.", graph.getJobName(),
                 graph.getJobId(), interval, timeout, maxConcurrent + " at a time", storage);
         scheduleTrigger(interval);
@@ -172,15 +178,52 @@ public final class CheckpointCoordinator {
         if (graph.getState() != JobStatus.RUNNING || pending.size() >= maxConcurrent) {
             return -1;
         }
+        try {
+            return startCheckpoint(null).id;
+        } catch (CheckpointException e) {
+            LOG.debug("Not triggering a checkpoint of job {}: {}", graph.getJobId(), e.getMessage());
+            return -1;
+        }
+    }
+
+    /**
+     * Takes a savepoint into {@code targetDirectory} (null: {@code execution.checkpointing.savepoint-dir}); completes
+     * with the savepoint's directory, or with the reason it could not be taken.
+     */
+    public java.util.concurrent.CompletableFuture<String> triggerSavepoint(String targetDirectory) {
+        java.util.concurrent.CompletableFuture<String> result = new java.util.concurrent.CompletableFuture<>();
+        String directory = targetDirectory != null ? targetDirectory : savepointDirectory;
+        if (directory == null) {
+            result.completeExceptionally(new CheckpointException("No savepoint directory: give one (bin/flink"
+                    + " savepoint <jobId> <targetDirectory>) or set execution.checkpointing.savepoint-dir"
+                    + " (state.savepoints.dir)."));
+            return result;
+        }
+        if (graph.getState() != JobStatus.RUNNING) {
+            result.completeExceptionally(new CheckpointException("Job " + graph.getJobId() + " is "
+                    + graph.getState() + "; only a running job can take a savepoint."));
+            return result;
+        }
+        try {
+            PendingCheckpoint checkpoint = startCheckpoint(directory);
+            checkpoint.savepointResult = result;
+        } catch (CheckpointException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    /** Starts a checkpoint (a savepoint into {@code savepointTarget} when not null) if every task runs. */
+    private PendingCheckpoint startCheckpoint(String savepointTarget) throws CheckpointException {
         List<Execution> sources = new ArrayList<>();
         Set<ExecutionAttemptID> toAcknowledge = new HashSet<>();
         for (ExecutionJobVertex jobVertex : graph.getVerticesTopologically()) {
             for (ExecutionVertex vertex : jobVertex.getTaskVertices()) {
                 Execution execution = vertex.getCurrentExecution();
                 if (execution.getState() != ExecutionState.RUNNING) {
-                    LOG.debug("Not triggering a checkpoint of job {}: {} is {}.", graph.getJobId(),
-                            vertex.getTaskNameWithSubtaskIndex(), execution.getState());
-                    return -1;
+                    throw new CheckpointException(vertex.getTaskNameWithSubtaskIndex() + " is "
+                            + execution.getState() + "; checkpoints and savepoints need every task running.",
+                            CheckpointException.Reason.TASK_NOT_READY);
                 }
                 toAcknowledge.add(execution.getAttemptId());
                 if (jobVertex.getJobVertex().isInputVertex()) {
@@ -191,6 +234,7 @@ public final class CheckpointCoordinator {
         long id = nextCheckpointId++;
         long timestamp = System.currentTimeMillis();
         PendingCheckpoint checkpoint = new PendingCheckpoint(id, timestamp, toAcknowledge);
+        checkpoint.savepointTarget = savepointTarget;
         pending.put(id, checkpoint);
         stats.triggered(id, timestamp, toAcknowledge.size());
         checkpoint.timeout = mainThread.schedule(() -> {
@@ -201,7 +245,8 @@ public final class CheckpointCoordinator {
                         true);
             }
         }, timeout, TimeUnit.MILLISECONDS);
-        LOG.info("Triggering checkpoint {} @ {} for job {}.", id, timestamp, graph.getJobId());
+        LOG.info("Triggering {} {} @ {} for job {}.", savepointTarget == null ? "checkpoint" : "savepoint", id,
+                timestamp, graph.getJobId());
         // the coordinators first: what they sent to a source subtask before their snapshot reaches it before the
         // trigger, so it is in the subtask's snapshot and not in theirs
         coordinatorCheckpoints.checkpointCoordinators(id).whenComplete((states, failure) -> mainThread.execute(() -> {
@@ -212,10 +257,13 @@ public final class CheckpointCoordinator {
                 abort(checkpoint, failure, true);
                 return;
             }
-            checkpoint.coordinatorStates = states;
+            Map<String, byte[]> byOperator = new HashMap<>();
+            states.forEach((vertex, state) -> byOperator.put(
+                    OperatorIds.headOf(graph.getJobVertex(vertex).getJobVertex()), state));
+            checkpoint.coordinatorStates = byOperator;
             triggerSources(checkpoint, sources);
         }));
-        return id;
+        return checkpoint;
     }
 
     private void triggerSources(PendingCheckpoint checkpoint, List<Execution> sources) {
@@ -282,6 +330,26 @@ public final class CheckpointCoordinator {
         }
         CompletedCheckpoint done = new CompletedCheckpoint(checkpoint.id, checkpoint.timestamp,
                 System.currentTimeMillis(), checkpoint.states, parallelisms, checkpoint.coordinatorStates);
+        if (checkpoint.savepointTarget != null) {
+            stats.savepointDone(checkpoint.id);
+            CompletedCheckpoint savepoint = done.asSavepoint();
+            ioExecutor.execute(() -> {
+                try {
+                    String pointer = CheckpointMetadataStorage.writeSavepoint(checkpoint.savepointTarget,
+                            graph.getJobId(), savepoint);
+                    mainThread.execute(() -> {
+                        LOG.info("Savepoint {} of job {} stored in {}.", checkpoint.id, graph.getJobId(), pointer);
+                        confirmToTasks(checkpoint.id);
+                        checkpoint.savepointResult.complete(pointer);
+                    });
+                } catch (Exception e) {
+                    mainThread.execute(() -> checkpoint.savepointResult.completeExceptionally(new CheckpointException(
+                            "could not write savepoint " + checkpoint.id + " to " + checkpoint.savepointTarget + ": "
+                                    + e.getMessage(), e)));
+                }
+            });
+            return;
+        }
         if (storage.isExternal()) {
             // the metadata (and with it the state) goes to the checkpoint directory before the checkpoint counts
             ioExecutor.execute(() -> {
@@ -318,12 +386,16 @@ public final class CheckpointCoordinator {
         if (shutdown) {
             return;
         }
-        coordinatorCheckpoints.notifyCheckpointComplete(done.getCheckpointID());
+        confirmToTasks(done.getCheckpointID());
+    }
+
+    private void confirmToTasks(long checkpointId) {
+        coordinatorCheckpoints.notifyCheckpointComplete(checkpointId);
         for (ExecutionVertex vertex : graph.getAllExecutionVertices()) {
             Execution execution = vertex.getCurrentExecution();
             if (execution.getState() == ExecutionState.RUNNING && execution.getAssignedSlot() != null) {
                 execution.getAssignedSlot().getTaskManagerGateway().confirmCheckpoint(execution.getAttemptId(),
-                        done.getCheckpointID(), rpcTimeout);
+                        checkpointId, rpcTimeout);
             }
         }
     }
@@ -347,6 +419,12 @@ public final class CheckpointCoordinator {
         }
         if (checkpoint.timeout != null) {
             checkpoint.timeout.cancel(false);
+        }
+        if (checkpoint.savepointResult != null) {
+            stats.savepointDone(checkpoint.id);
+            checkpoint.savepointResult.completeExceptionally(new CheckpointException("Savepoint " + checkpoint.id
+                    + " of job " + graph.getJobId() + " failed: " + cause.getMessage(), cause));
+            countsAsFailure = false; // a failed savepoint is the caller's to handle, not a checkpoint failure
         }
         for (ExecutionVertex vertex : graph.getAllExecutionVertices()) {
             Execution execution = vertex.getCurrentExecution();
@@ -392,7 +470,7 @@ public final class CheckpointCoordinator {
                     && entry.getValue() == graph.getJobVertex(vertex).getParallelism()) {
                 try {
                     coordinatorCheckpoints.resetToCheckpoint(vertex, latest.getCheckpointID(),
-                            latest.getCoordinatorState(vertex));
+                            latest.getCoordinatorState(OperatorIds.headOf(graph.getJobVertex(vertex).getJobVertex())));
                 } catch (Exception e) {
                     failover.accept(new CheckpointException("could not restore the coordinator of "
                             + graph.getJobVertex(vertex).getName() + " from checkpoint " + latest.getCheckpointID()
@@ -403,35 +481,75 @@ public final class CheckpointCoordinator {
     }
 
     /**
-     * What subtask {@code vertex} restores from {@code checkpoint}: per operator, the keyed snapshots whose key groups
-     * overlap its own, and its own operator state (at another parallelism: every subtask's, its own first).
+     * What subtask {@code vertex} restores from {@code checkpoint}: per operator of its chain (by operator id), the
+     * keyed snapshots whose key groups overlap its own, and its own operator state (at another parallelism: every old
+     * subtask's, in subtask order, for the operator to redistribute).
      */
     static JobManagerTaskRestore taskRestoreOf(CompletedCheckpoint checkpoint, ExecutionVertex vertex) {
-        JobVertexID vertexId = vertex.getJobVertex().getJobVertexId();
-        Map<Integer, TaskStateSnapshot> subtasks = checkpoint.getTaskStates(vertexId);
+        return taskRestoreOf(checkpoint.getCheckpointID(), checkpoint.getOperatorStates(), vertex);
+    }
+
+    private static JobManagerTaskRestore taskRestoreOf(long checkpointId,
+            Map<String, CompletedCheckpoint.OperatorState> operatorStates, ExecutionVertex vertex) {
         int parallelism = vertex.getJobVertex().getParallelism();
         int subtask = vertex.getSubtaskIndex();
-        boolean sameParallelism = checkpoint.getParallelism(vertexId) == parallelism;
         KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
                 vertex.getJobVertex().getJobVertex().getEffectiveMaxParallelism(), parallelism, subtask);
         Map<String, List<KeyGroupsStateHandle>> keyed = new HashMap<>();
         Map<String, List<byte[]>> operator = new HashMap<>();
-        List<Integer> order = new ArrayList<>(subtasks.keySet());
-        order.sort((a, b) -> a == subtask ? -1 : b == subtask ? 1 : Integer.compare(a, b));
-        for (int index : order) {
-            for (Map.Entry<String, OperatorSubtaskState> entry : subtasks.get(index).getSubtaskStateMappings()
-                    .entrySet()) {
-                OperatorSubtaskState state = entry.getValue();
-                KeyGroupsStateHandle handle = state.getKeyedState();
+        for (String operatorId : OperatorIds.of(vertex.getJobVertex().getJobVertex())) {
+            CompletedCheckpoint.OperatorState state = operatorStates.get(operatorId);
+            if (state == null) {
+                continue;
+            }
+            boolean sameParallelism = state.parallelism == parallelism;
+            List<Integer> order = new ArrayList<>(state.subtaskStates.keySet());
+            java.util.Collections.sort(order);
+            for (int index : order) {
+                OperatorSubtaskState subtaskState = state.subtaskStates.get(index);
+                KeyGroupsStateHandle handle = subtaskState.getKeyedState();
                 if (handle != null && handle.getKeyGroupRange().getIntersection(range).getNumberOfKeyGroups() > 0) {
-                    keyed.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(handle);
+                    keyed.computeIfAbsent(operatorId, k -> new ArrayList<>()).add(handle);
                 }
-                if (state.getOperatorState() != null && (!sameParallelism || index == subtask)) {
-                    operator.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(state.getOperatorState());
+                if (subtaskState.getOperatorState() != null && (!sameParallelism || index == subtask)) {
+                    operator.computeIfAbsent(operatorId, k -> new ArrayList<>()).add(subtaskState.getOperatorState());
                 }
             }
         }
-        return new JobManagerTaskRestore(checkpoint.getCheckpointID(), keyed, operator);
+        return new JobManagerTaskRestore(checkpointId, keyed, operator);
+    }
+
+    /**
+     * The job starts from a savepoint (or retained checkpoint): every subtask restores it, and so do failovers until
+     * a newer checkpoint completes. State of operators the job does not have is refused unless
+     * {@code allowNonRestoredState}.
+     *
+     * @throws CheckpointException naming the operators whose state nothing claims
+     */
+    public void restoreSavepoint(CompletedCheckpoint savepoint, boolean allowNonRestoredState)
+            throws CheckpointException {
+        java.util.Set<String> claimed = new java.util.HashSet<>();
+        for (ExecutionJobVertex jobVertex : graph.getVerticesTopologically()) {
+            claimed.addAll(OperatorIds.of(jobVertex.getJobVertex()));
+        }
+        java.util.Set<String> unclaimed = new java.util.TreeSet<>(savepoint.getOperatorStates().keySet());
+        unclaimed.addAll(savepoint.getCoordinatorOperatorIds());
+        unclaimed.removeAll(claimed);
+        if (!unclaimed.isEmpty() && !allowNonRestoredState) {
+            throw new CheckpointException("The savepoint " + savepoint.getExternalPointer() + " holds state of"
+                    + " operators this job does not have: " + unclaimed + ". Give those operators the uids they had,"
+                    + " or start with --allowNonRestoredState (-n) to drop that state.");
+        }
+        if (!unclaimed.isEmpty()) {
+            LOG.warn("Job {} drops the state of operators it does not have: {}.", graph.getJobId(), unclaimed);
+        }
+        completed.addLast(savepoint);
+        nextCheckpointId = Math.max(nextCheckpointId, savepoint.getCheckpointID() + 1);
+        List<ExecutionVertex> all = new ArrayList<>();
+        graph.getAllExecutionVertices().forEach(all::add);
+        LOG.info("Job {} starts from {} (checkpoint {}).", graph.getJobId(), savepoint.getExternalPointer(),
+                savepoint.getCheckpointID());
+        restoreLatestCheckpointedState(all);
     }
 
     // ---- for tests and the REST API ----
@@ -474,7 +592,9 @@ public final class CheckpointCoordinator {
         final long timestamp;
         final Set<ExecutionAttemptID> notYetAcknowledged;
         final Map<JobVertexID, Map<Integer, TaskStateSnapshot>> states = new HashMap<>();
-        Map<JobVertexID, byte[]> coordinatorStates = Map.of();
+        Map<String, byte[]> coordinatorStates = Map.of();
+        String savepointTarget;
+        java.util.concurrent.CompletableFuture<String> savepointResult;
         ScheduledFuture<?> timeout;
 
         PendingCheckpoint(long id, long timestamp, Set<ExecutionAttemptID> toAcknowledge) {

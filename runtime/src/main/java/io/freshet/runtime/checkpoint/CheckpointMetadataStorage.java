@@ -77,7 +77,21 @@ public final class CheckpointMetadataStorage {
 
     /** Writes {@code checkpoint}'s metadata file; returns the checkpoint's directory (its external pointer). */
     public String write(CompletedCheckpoint checkpoint) throws IOException {
-        Path directory = new Path(jobDirectory, "chk-" + checkpoint.getCheckpointID());
+        return writeTo(new Path(jobDirectory, "chk-" + checkpoint.getCheckpointID()), checkpoint);
+    }
+
+    /**
+     * Writes a savepoint into a new directory {@code savepoint-<job id prefix>-<random>} under {@code targetDirectory};
+     * returns that directory. A savepoint holds all its state, so it can be moved or copied elsewhere as a whole.
+     */
+    public static String writeSavepoint(String targetDirectory, JobID jobId, CompletedCheckpoint savepoint)
+            throws IOException {
+        String name = "savepoint-" + jobId.toString().substring(0, 6) + "-"
+                + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return writeTo(new Path(new Path(targetDirectory), name), savepoint);
+    }
+
+    private static String writeTo(Path directory, CompletedCheckpoint checkpoint) throws IOException {
         FileSystem fs = directory.getFileSystem();
         if (!fs.mkdirs(directory)) {
             throw new IOException("could not create the checkpoint directory " + directory);
@@ -163,8 +177,8 @@ public final class CheckpointMetadataStorage {
     /** Deletes a checkpoint's directory (a subsumed checkpoint, or one not retained when the job ends). */
     public void discard(CompletedCheckpoint checkpoint) {
         String pointer = checkpoint.getExternalPointer();
-        if (pointer == null) {
-            return;
+        if (pointer == null || checkpoint.isSavepoint()) {
+            return; // savepoints belong to the user
         }
         try {
             Path directory = new Path(pointer);

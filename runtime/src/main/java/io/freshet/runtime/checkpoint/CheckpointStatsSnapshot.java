@@ -168,6 +168,13 @@ public final class CheckpointStatsSnapshot implements Serializable {
             remember(done);
         }
 
+        /** A savepoint is done: it leaves the checkpoints in progress (savepoints are not counted). */
+        void savepointDone(long id) {
+            if (pending.remove(id) != null) {
+                publish();
+            }
+        }
+
         void restored(long id, String externalPath) {
             restored++;
             latestRestore = new Restore(id, System.currentTimeMillis(), externalPath);

@@ -19,8 +19,10 @@ public final class CompletedCheckpoint implements Serializable {
     private final long completionTimestamp;
     private final Map<JobVertexID, Map<Integer, TaskStateSnapshot>> taskStates;
     private final Map<JobVertexID, Integer> parallelisms;
-    /** The states of the operator coordinators (split enumerators), by vertex. */
-    private final Map<JobVertexID, byte[]> coordinatorStates;
+    /** The states of the operator coordinators (split enumerators), by the id of the operator they belong to. */
+    private final Map<String, byte[]> coordinatorStates;
+    /** Whether this is a savepoint (never deleted by Freshet once written). */
+    private boolean savepoint;
     /** Where the checkpoint's metadata lies (file-system storage), or null when it is kept in memory only. */
     private String externalPointer;
 
@@ -31,7 +33,7 @@ public final class CompletedCheckpoint implements Serializable {
 
     public CompletedCheckpoint(long checkpointId, long timestamp, long completionTimestamp,
             Map<JobVertexID, Map<Integer, TaskStateSnapshot>> taskStates, Map<JobVertexID, Integer> parallelisms,
-            Map<JobVertexID, byte[]> coordinatorStates) {
+            Map<String, byte[]> coordinatorStates) {
         this.coordinatorStates = new java.util.HashMap<>(coordinatorStates);
         this.checkpointId = checkpointId;
         this.timestamp = timestamp;
@@ -70,9 +72,53 @@ public final class CompletedCheckpoint implements Serializable {
         return parallelisms.getOrDefault(vertex, -1);
     }
 
-    /** The state the coordinator of {@code vertex} wrote, or null. */
-    public byte[] getCoordinatorState(JobVertexID vertex) {
-        return coordinatorStates.get(vertex);
+    /** The state the coordinator of operator {@code operatorId} wrote, or null. */
+    public byte[] getCoordinatorState(String operatorId) {
+        return coordinatorStates.get(operatorId);
+    }
+
+    public java.util.Set<String> getCoordinatorOperatorIds() {
+        return java.util.Collections.unmodifiableSet(coordinatorStates.keySet());
+    }
+
+    public boolean isSavepoint() {
+        return savepoint;
+    }
+
+    /** This checkpoint, as a savepoint. */
+    CompletedCheckpoint asSavepoint() {
+        CompletedCheckpoint copy = new CompletedCheckpoint(checkpointId, timestamp, completionTimestamp, taskStates,
+                parallelisms, coordinatorStates);
+        copy.savepoint = true;
+        return copy;
+    }
+
+    /** What one operator wrote: its subtasks' states by subtask index, and the parallelism it had. */
+    public static final class OperatorState {
+        public final int parallelism;
+        public final Map<Integer, OperatorSubtaskState> subtaskStates;
+
+        OperatorState(int parallelism, Map<Integer, OperatorSubtaskState> subtaskStates) {
+            this.parallelism = parallelism;
+            this.subtaskStates = subtaskStates;
+        }
+    }
+
+    /** The checkpoint's state by operator id (operators without state are left out). */
+    public Map<String, OperatorState> getOperatorStates() {
+        Map<String, OperatorState> byOperator = new java.util.HashMap<>();
+        for (Map.Entry<JobVertexID, Map<Integer, TaskStateSnapshot>> vertex : taskStates.entrySet()) {
+            int parallelism = getParallelism(vertex.getKey());
+            for (Map.Entry<Integer, TaskStateSnapshot> subtask : vertex.getValue().entrySet()) {
+                for (Map.Entry<String, OperatorSubtaskState> operator
+                        : subtask.getValue().getSubtaskStateMappings().entrySet()) {
+                    byOperator.computeIfAbsent(operator.getKey(),
+                            id -> new OperatorState(parallelism, new java.util.HashMap<>()))
+                            .subtaskStates.put(subtask.getKey(), operator.getValue());
+                }
+            }
+        }
+        return byOperator;
     }
 
     public long getStateSize() {

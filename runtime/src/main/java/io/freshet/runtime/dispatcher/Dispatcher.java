@@ -184,6 +184,18 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob,
+            Duration timeout) {
+        RunningJob running = runningJobs.get(jobId);
+        if (running == null) {
+            return CompletableFuture.failedFuture(new FlinkJobNotFoundException(jobId));
+        }
+        log.info("Triggering a savepoint of job '{}' ({}){}.", running.jobGraph.getName(), jobId,
+                cancelJob ? ", then stopping it" : "");
+        return running.jobMaster.triggerSavepoint(targetDirectory, cancelJob);
+    }
+
+    @Override
     public CompletableFuture<JobResult> requestJobResult(JobID jobId, Duration timeout) {
         expireResults();
         RunningJob running = runningJobs.get(jobId);

@@ -33,5 +33,12 @@ public interface DispatcherGateway extends RpcGateway {
     CompletableFuture<Acknowledge> cancelJob(JobID jobId, @RpcTimeout Duration timeout);
 
     /** Completes when the job has ended (or at once for a kept finished job); unknown ids fail. */
+    /**
+     * Takes a savepoint of a running job into {@code targetDirectory} (null: the configured savepoint directory) and,
+     * with {@code cancelJob}, cancels it afterwards; completes with the savepoint's path.
+     */
+    CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob,
+            @RpcTimeout Duration timeout);
+
     CompletableFuture<JobResult> requestJobResult(JobID jobId, @RpcTimeout Duration timeout);
 }

@@ -144,9 +144,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         scheduler.setSubtaskResetListener(vertex -> coordinators.subtaskReset(vertex,
                 checkpointCoordinator == null ? -1 : checkpointCoordinator.getLatestCompletedCheckpointId()));
         coordinators.start();
-        if (jobGraph.getJobType() == io.freshet.runtime.jobgraph.JobType.STREAMING
-                && io.freshet.runtime.checkpoint.CheckpointCoordinator.isCheckpointingEnabled(
-                        jobGraph.getJobConfiguration())) {
+        if (jobGraph.getJobType() == io.freshet.runtime.jobgraph.JobType.STREAMING) {
             {
                 checkpointIoExecutor = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "checkpoint-io-" + jobGraph.getJobID());
@@ -157,8 +155,12 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
                         jobGraph.getJobConfiguration(), getUnfencedMainThreadExecutor(), checkpointIoExecutor,
                         rpcTimeout, cause -> scheduler.failGlobal(cause));
                 checkpointCoordinator.setCoordinatorCheckpoints(coordinators);
-                executionGraph.setCheckpointStatsSupplier(checkpointCoordinator::getStatsSnapshot);
+                if (io.freshet.runtime.checkpoint.CheckpointCoordinator.isCheckpointingEnabled(
+                        jobGraph.getJobConfiguration())) {
+                    executionGraph.setCheckpointStatsSupplier(checkpointCoordinator::getStatsSnapshot);
+                }
                 scheduler.setRestoreListener(checkpointCoordinator::restoreLatestCheckpointedState);
+                restoreSavepointIfAsked(description);
             }
         }
         taskManagerHeartbeats = heartbeatServices.createHeartbeatManagerSender(resourceId,
@@ -169,6 +171,43 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         if (checkpointCoordinator != null) {
             checkpointCoordinator.start();
         }
+    }
+
+    /**
+     * A job started with {@code execution.state-recovery.path} (bin/flink run -s): reads the savepoint and hands it to
+     * the checkpoint coordinator, which gives every subtask its state before the first deployment.
+     */
+    private void restoreSavepointIfAsked(String description) throws Exception {
+        java.util.Optional<String> path = jobGraph.getJobConfiguration().getOptional(
+                io.freshet.configuration.StateRecoveryOptions.SAVEPOINT_PATH);
+        if (path.isEmpty()) {
+            return;
+        }
+        io.freshet.runtime.checkpoint.CompletedCheckpoint savepoint;
+        try {
+            savepoint = io.freshet.runtime.checkpoint.CheckpointMetadataStorage.read(path.get(),
+                    coordinators.getUserCodeClassLoader());
+        } catch (java.io.IOException e) {
+            throw new io.freshet.runtime.checkpoint.CheckpointException("Cannot start " + description + " from the"
+                    + " savepoint " + path.get() + ": " + e.getMessage(), e);
+        }
+        checkpointCoordinator.restoreSavepoint(savepoint, jobGraph.getJobConfiguration().get(
+                io.freshet.configuration.StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
+    }
+
+    /**
+     * Takes a savepoint (into {@code targetDirectory}, or the configured savepoint directory) and, with
+     * {@code cancelJob}, cancels the job once it is written; completes with the savepoint's path.
+     */
+    public CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean cancelJob) {
+        return callAsyncWithoutFencing(() -> {
+            if (checkpointCoordinator == null) {
+                throw new io.freshet.runtime.checkpoint.CheckpointException("Job " + jobGraph.getJobID()
+                        + " is a BATCH job; only STREAMING jobs take savepoints.");
+            }
+            return checkpointCoordinator.triggerSavepoint(targetDirectory);
+        }, rpcTimeout).thenCompose(future -> future).thenCompose(path -> !cancelJob
+                ? CompletableFuture.completedFuture(path) : cancel().thenApply(ack -> path));
     }
 
     /** The job's checkpoint coordinator, or null when the job takes no checkpoints. */

@@ -169,6 +169,11 @@ final class OperatorCoordinators implements io.freshet.runtime.checkpoint.Coordi
         }
     }
 
+    /** The job's user-code class loader (its jars), as the JobManager loads them. */
+    ClassLoader getUserCodeClassLoader() {
+        return userCodeClassLoader;
+    }
+
     /** Whether any operator of the job has a coordinator (a split source). */
     public boolean hasCoordinators() {
         return !coordinators.isEmpty();

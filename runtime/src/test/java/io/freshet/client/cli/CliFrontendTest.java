@@ -79,13 +79,35 @@ class CliFrontendTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CliAction.class, names = {"RUN_APPLICATION", "STOP", "SAVEPOINT"})
+    @EnumSource(value = CliAction.class, names = {"RUN_APPLICATION"})
     void actionsOfLaterFeaturesSayWhatTheyWaitFor(CliAction action) {
         int exitCode = frontend.run(action.actionName(), "0123456789abcdef0123456789abcdef");
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(output()).startsWith("The \"" + action.actionName() + "\" action is not available in this build"
                 + " of Freshet yet: it comes with ");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CliAction.class, names = {"STOP", "SAVEPOINT"})
+    void savepointActionsNeedAValidJobId(CliAction action) {
+        assertThat(frontend.run(action.actionName())).isEqualTo(1);
+        assertThat(output()).contains("Missing JobID");
+        assertThat(frontend.run(action.actionName(), "not-a-job-id")).isEqualTo(1);
+        assertThat(output()).contains("'not-a-job-id' is not a valid JobID");
+    }
+
+    @Test
+    void stopWithDrainSaysItIsNotThereYet() {
+        assertThat(frontend.run("stop", "--drain", "0123456789abcdef0123456789abcdef")).isEqualTo(1);
+        assertThat(output()).contains("--drain").contains("not available");
+    }
+
+    @Test
+    void disposingOfSomethingThatIsNotASavepointFails(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) {
+        assertThat(frontend.run("savepoint", "--dispose", directory.toUri().toString())).isEqualTo(1);
+        assertThat(output()).contains("There is no checkpoint or savepoint at");
+        assertThat(directory).exists();
     }
 
     @Test

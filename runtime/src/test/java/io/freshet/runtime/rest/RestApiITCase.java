@@ -529,6 +529,57 @@ class RestApiITCase {
     }
 
     @Test
+    void theCliTakesSavepointsAndStopsJobs() throws Exception {
+        io.freshet.streaming.api.environment.StreamExecutionEnvironment env =
+                io.freshet.streaming.api.environment.StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.addSource(new EndlessSource()).uid("endless").keyBy(value -> value % 3).map(value -> value).uid("map")
+                .addSink(new io.freshet.streaming.api.functions.sink.DiscardingSink<>());
+        JobGraph job = io.freshet.streaming.api.graph.StreamingJobGraphGenerator.createJobGraph(
+                env.getStreamGraph("cli-savepoints"));
+        JobID jobId = client.submitJob(job);
+        awaitCondition(() -> get("/jobs/overview").json.path("jobs").findValuesAsText("jid").contains(jobId.toString())
+                && find(get("/jobs/overview").json.path("jobs"), row -> row.path("jid").asText()
+                        .equals(jobId.toString())).path("tasks").path("running").asInt() == 2,
+                "both tasks of " + jobId + " run");
+        java.nio.file.Path savepoints = temp.resolve("savepoints-" + jobId);
+        String address = "localhost:" + endpoint.getRestPort();
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        io.freshet.client.cli.CliFrontend cli = new io.freshet.client.cli.CliFrontend(
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(cli.run("savepoint", "-m", address, jobId.toString(), savepoints.toUri().toString()))
+                .as(err.toString()).isZero();
+        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(printed).contains("Triggering savepoint for job " + jobId + ".", "Savepoint completed. Path: ",
+                "You can resume your program from this savepoint with the run command.");
+        String path = printed.substring(printed.indexOf("Path: ") + 6).lines().findFirst().orElseThrow().trim();
+        assertThat(java.nio.file.Paths.get(java.net.URI.create(path)).resolve("_metadata")).exists();
+        assertThat(client.getJobStatus(jobId)).as("a savepoint leaves the job running").isEqualTo(JobStatus.RUNNING);
+
+        out.reset();
+        assertThat(cli.run("stop", "-m", address, "--savepointPath", savepoints.toUri().toString(), jobId.toString()))
+                .as(err.toString()).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Suspending job \"" + jobId + "\" with a CANONICAL savepoint.", "Savepoint completed. Path: ");
+        assertThat(cluster.requestJobResult(jobId).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getJobStatus())
+                .isEqualTo(JobStatus.CANCELED);
+        try (var written = java.nio.file.Files.list(savepoints)) {
+            assertThat(written.filter(dir -> dir.getFileName().toString().startsWith("savepoint-"))).hasSize(2);
+        }
+
+        err.reset();
+        assertThat(cli.run("savepoint", "-m", address, jobId.toString(), savepoints.toUri().toString())).isOne();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("already ended");
+
+        out.reset();
+        assertThat(cli.run("savepoint", "--dispose", path)).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Savepoint '" + path + "' disposed.");
+        assertThat(java.nio.file.Paths.get(java.net.URI.create(path))).doesNotExist();
+    }
+
+    @Test
     void aJobWithoutCheckpointsSaysSo() throws Exception {
         JobGraph job = blockingJob("rest-no-checkpoints");
         JobID jobId = client.submitJob(job);

@@ -44,6 +44,10 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.operatorStateStore = new HeapOperatorStateStore(parameters.getExecutionConfig(),
                 parameters.getUserCodeClassLoader(), "operator " + getClass().getSimpleName() + " of "
                         + (parameters.getTaskInfo() == null ? "a task" : parameters.getTaskInfo().getTaskNameWithSubtasks()));
+        if (parameters.getTaskInfo() != null) {
+            operatorStateStore.setSubtask(parameters.getTaskInfo().getIndexOfThisSubtask(),
+                    parameters.getTaskInfo().getNumberOfParallelSubtasks());
+        }
     }
 
     /**

@@ -50,6 +50,15 @@ final class HeapOperatorStateStore implements OperatorStateStore {
     private final Map<String, Byte> restoredKinds = new HashMap<>();
     private long restoredCheckpointId = -1;
 
+    private int subtaskIndex;
+    private int parallelism = 1;
+
+    /** Which parallel instance this is: an even-split list restored at another parallelism takes its share. */
+    void setSubtask(int subtaskIndex, int parallelism) {
+        this.subtaskIndex = subtaskIndex;
+        this.parallelism = Math.max(1, parallelism);
+    }
+
     HeapOperatorStateStore(ExecutionConfig executionConfig, ClassLoader classLoader, String operatorName) {
         this.executionConfig = executionConfig == null ? new ExecutionConfig() : executionConfig;
         this.classLoader = classLoader == null ? getClass().getClassLoader() : classLoader;
@@ -103,9 +112,13 @@ final class HeapOperatorStateStore implements OperatorStateStore {
             List<byte[]> sections = restored.remove(descriptor.getName());
             if (sections != null) {
                 String what = "operator state '" + descriptor.getName() + "' of " + operatorName;
-                // a union list gets what every old subtask held; an even-split list its own part
+                // a union list gets what every old subtask held; an even-split list its own part, or (at another
+                // parallelism: every old part, in subtask order) every parallelism-th element of all of them
                 for (byte[] section : sections) {
                     state.restore(section, what, classLoader);
+                }
+                if (!union && sections.size() > 1) {
+                    state.keepShare(subtaskIndex, parallelism);
                 }
             }
             lists.put(descriptor.getName(), state);
@@ -216,6 +229,16 @@ final class HeapOperatorStateStore implements OperatorStateStore {
             for (S element : elements) {
                 serializer.serialize(element, out);
             }
+        }
+
+        /** Keeps elements {@code index}, {@code index + parallelism}, ... (a rescaled restore's share). */
+        void keepShare(int index, int parallelism) {
+            List<S> share = new ArrayList<>();
+            for (int i = index; i < elements.size(); i += parallelism) {
+                share.add(elements.get(i));
+            }
+            elements.clear();
+            elements.addAll(share);
         }
 
         void restore(byte[] section, String what, ClassLoader classLoader) {

@@ -131,6 +131,21 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         }
 
         @Override
+        public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+            return dispatcher.triggerSavepoint(jobId, savepointDirectory, false, timeout);
+        }
+
+        @Override
+        public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime,
+                String savepointDirectory) {
+            if (advanceToEndOfEventTime) {
+                return CompletableFuture.failedFuture(new UnsupportedOperationException("Stopping with a drain"
+                        + " (advanceToEndOfEventTime) is not supported yet."));
+            }
+            return dispatcher.triggerSavepoint(jobId, savepointDirectory, true, timeout);
+        }
+
+        @Override
         public CompletableFuture<Void> cancel() {
             return dispatcher.cancelJob(jobId, timeout).thenApply(ack -> null);
         }

@@ -111,6 +111,23 @@ public final class LocalExecutor implements PipelineExecutor {
         }
 
         @Override
+        public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+            return cluster.getDispatcherGateway().triggerSavepoint(jobId, savepointDirectory, false,
+                    java.time.Duration.ofMinutes(10));
+        }
+
+        @Override
+        public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime,
+                String savepointDirectory) {
+            if (advanceToEndOfEventTime) {
+                return CompletableFuture.failedFuture(new UnsupportedOperationException("Stopping with a drain"
+                        + " (advanceToEndOfEventTime) is not supported yet."));
+            }
+            return cluster.getDispatcherGateway().triggerSavepoint(jobId, savepointDirectory, true,
+                    java.time.Duration.ofMinutes(10));
+        }
+
+        @Override
         public CompletableFuture<Void> cancel() {
             return cluster.cancelJob(jobId).thenApply(ack -> null);
         }

@@ -65,6 +65,33 @@ public final class RemoteExecutor implements PipelineExecutor {
         }
 
         @Override
+        public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.triggerSavepoint(jobId, savepointDirectory, false);
+                } catch (IOException e) {
+                    throw new CompletionException(e);
+                }
+            });
+        }
+
+        @Override
+        public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime,
+                String savepointDirectory) {
+            if (advanceToEndOfEventTime) {
+                return CompletableFuture.failedFuture(new UnsupportedOperationException("Stopping with a drain"
+                        + " (advanceToEndOfEventTime) is not supported yet."));
+            }
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.triggerSavepoint(jobId, savepointDirectory, true);
+                } catch (IOException e) {
+                    throw new CompletionException(e);
+                }
+            });
+        }
+
+        @Override
         public CompletableFuture<Void> cancel() {
             return CompletableFuture.runAsync(() -> {
                 try {

@@ -95,6 +95,42 @@ public final class RestClusterClient implements AutoCloseable {
                 .method("PATCH", HttpRequest.BodyPublishers.noBody()), "cancel job " + jobId);
     }
 
+    /**
+     * Takes a savepoint of a running job ({@code targetDirectory} null: the cluster's {@code state.savepoints.dir}),
+     * stopping the job after it with {@code stop}; waits for it and returns its path.
+     *
+     * @throws IOException with the JobManager's reason when the savepoint failed
+     */
+    public String triggerSavepoint(JobID jobId, String targetDirectory, boolean stop) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        if (targetDirectory != null) {
+            body.put(stop ? "targetDirectory" : "target-directory", targetDirectory);
+        }
+        String path = "/jobs/" + jobId + (stop ? "/stop" : "/savepoints");
+        JsonNode trigger = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "trigger a savepoint of job " + jobId);
+        String triggerId = trigger.path("request-id").asText();
+        while (true) {
+            JsonNode status = send(HttpRequest.newBuilder(uri("/jobs/" + jobId + "/savepoints/" + triggerId)).GET(),
+                    "ask for savepoint " + triggerId + " of job " + jobId);
+            if ("COMPLETED".equals(status.path("status").path("id").asText())) {
+                JsonNode operation = status.path("operation");
+                if (operation.hasNonNull("location")) {
+                    return operation.get("location").asText();
+                }
+                throw new IOException("The savepoint of job " + jobId + " failed: "
+                        + operation.path("failure-cause").path("serialized-throwable").asText());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the savepoint of job " + jobId, e);
+            }
+        }
+    }
+
     public JobStatus getJobStatus(JobID jobId) throws IOException {
         return JobStatus.valueOf(jobDetails(jobId).path("state").asText());
     }

@@ -84,6 +84,9 @@ public final class JobHandlers {
                 .add(HttpMethod.GET, "/jobs/:jobid/exceptions", this::jobExceptions)
                 .add(HttpMethod.GET, "/jobs/:jobid/checkpoints", this::jobCheckpoints)
                 .add(HttpMethod.GET, "/jobs/:jobid/checkpoints/config", this::jobCheckpointConfig)
+                .add(HttpMethod.POST, "/jobs/:jobid/savepoints", this::triggerSavepoint)
+                .add(HttpMethod.POST, "/jobs/:jobid/stop", this::stopWithSavepoint)
+                .add(HttpMethod.GET, "/jobs/:jobid/savepoints/:triggerid", this::savepointStatus)
                 .add(HttpMethod.GET, "/jobs/:jobid/vertices/:vertexid/taskmanagers", this::vertexTaskManagers)
                 .add(HttpMethod.PATCH, "/jobs/:jobid", this::cancelJob)
                 .add(HttpMethod.POST, "/jobs", this::submitJob);
@@ -214,6 +217,66 @@ public final class JobHandlers {
         int maxExceptions = parseMaxExceptions(request);
         return dispatcher.requestJob(jobId, timeout).exceptionally(HandlerUtils.jobNotFoundAs404(jobId))
                 .thenApply(job -> RestResponse.ok(exceptionsJson(job, maxExceptions)));
+    }
+
+    // ---- savepoints ----
+
+    /** Savepoints in progress or done, by trigger id (kept while the handlers live; small). */
+    private final Map<String, CompletableFuture<String>> savepoints = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private CompletableFuture<RestResponse> triggerSavepoint(HandlerRequest request) throws RestHandlerException {
+        JsonNode body = request.getBody().length == 0 ? JSON.createObjectNode() : request.getJsonBody();
+        String target = body.hasNonNull("target-directory") ? body.get("target-directory").asText() : null;
+        return startSavepoint(HandlerUtils.jobId(request), target, body.path("cancel-job").asBoolean(false));
+    }
+
+    private CompletableFuture<RestResponse> stopWithSavepoint(HandlerRequest request) throws RestHandlerException {
+        JsonNode body = request.getBody().length == 0 ? JSON.createObjectNode() : request.getJsonBody();
+        String target = body.hasNonNull("targetDirectory") ? body.get("targetDirectory").asText() : null;
+        return startSavepoint(HandlerUtils.jobId(request), target, true);
+    }
+
+    private CompletableFuture<RestResponse> startSavepoint(JobID jobId, String target, boolean cancelJob) {
+        return dispatcher.requestJobStatus(jobId, timeout).exceptionally(HandlerUtils.jobNotFoundAs404(jobId))
+                .thenApply(status -> {
+                    if (status.isTerminalState()) {
+                        throw new CompletionException(new RestHandlerException("Job " + jobId + " has already ended "
+                                + status + "; it cannot take a savepoint.", HttpResponseStatus.CONFLICT));
+                    }
+                    String triggerId = new io.freshet.util.AbstractID().toString();
+                    savepoints.put(jobId + "/" + triggerId,
+                            dispatcher.triggerSavepoint(jobId, target, cancelJob, timeout));
+                    ObjectNode node = JSON.createObjectNode().put("request-id", triggerId);
+                    return RestResponse.of(HttpResponseStatus.ACCEPTED, node);
+                });
+    }
+
+    private CompletableFuture<RestResponse> savepointStatus(HandlerRequest request) throws RestHandlerException {
+        JobID jobId = HandlerUtils.jobId(request);
+        String triggerId = request.getPathParameter("triggerid");
+        CompletableFuture<String> savepoint = savepoints.get(jobId + "/" + triggerId);
+        if (savepoint == null) {
+            throw RestHandlerException.notFound("There is no savepoint operation " + triggerId + " for job " + jobId
+                    + ".");
+        }
+        ObjectNode node = JSON.createObjectNode();
+        if (!savepoint.isDone()) {
+            node.putObject("status").put("id", "IN_PROGRESS");
+            return CompletableFuture.completedFuture(RestResponse.ok(node));
+        }
+        node.putObject("status").put("id", "COMPLETED");
+        ObjectNode operation = node.putObject("operation");
+        try {
+            operation.put("location", savepoint.join());
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = HandlerUtils.unwrap(e);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            cause.printStackTrace(new java.io.PrintWriter(trace));
+            operation.putObject("failure-cause").put("class", cause.getClass().getName())
+                    .put("stack-trace", trace.toString())
+                    .put("serialized-throwable", String.valueOf(cause.getMessage()));
+        }
+        return CompletableFuture.completedFuture(RestResponse.ok(node));
     }
 
     // ---- checkpoints ----

@@ -430,6 +430,11 @@ public final class StreamingJobGraphGenerator {
         chain.networkOutputConfigs = networkOutputs;
         JobVertex vertex = new JobVertex(name.toString(), vertexIdOf(head));
         vertex.setInvokableClassName(StreamTask.class.getName());
+        List<String> operatorIds = new ArrayList<>();
+        for (OperatorConfig operator : operators) {
+            operatorIds.add(operator.getOperatorId());
+        }
+        io.freshet.runtime.checkpoint.OperatorIds.set(vertex, operatorIds);
         if (head.transformation instanceof SourceTransformation) {
             try {
                 vertex.setUserObject(OperatorCoordinator.JOB_VERTEX_PAYLOAD_KEY, new SourceCoordinatorProvider(

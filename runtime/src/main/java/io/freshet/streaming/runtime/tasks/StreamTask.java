@@ -105,8 +105,8 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         this.operators = operators;
         this.operatorConfigs = configs;
         this.backends = new HeapKeyedStateBackend[operators.length];
-        this.checkpointing = !batch && io.freshet.runtime.checkpoint.CheckpointCoordinator.isCheckpointingEnabled(
-                environment.getJobConfiguration());
+        // barriers are handled in every STREAMING job: savepoints need them even without periodic checkpoints
+        this.checkpointing = !batch;
         this.exactlyOnce = environment.getJobConfiguration().get(
                 io.freshet.configuration.CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE)
                 == io.freshet.core.execution.CheckpointingMode.EXACTLY_ONCE;

@@ -1,0 +1,210 @@
+package io.freshet.streaming.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.freshet.api.common.state.ListState;
+import io.freshet.api.common.state.ListStateDescriptor;
+import io.freshet.api.common.state.ValueState;
+import io.freshet.api.common.state.ValueStateDescriptor;
+import io.freshet.api.java.tuple.Tuple3;
+import io.freshet.configuration.Configuration;
+import io.freshet.core.execution.JobClient;
+import io.freshet.runtime.checkpoint.CheckpointMetadataStorage;
+import io.freshet.runtime.state.FunctionInitializationContext;
+import io.freshet.runtime.state.FunctionSnapshotContext;
+import io.freshet.streaming.api.checkpoint.CheckpointedFunction;
+import io.freshet.streaming.api.environment.StreamExecutionEnvironment;
+import io.freshet.streaming.api.functions.KeyedProcessFunction;
+import io.freshet.streaming.api.functions.sink.SinkFunction;
+import io.freshet.streaming.api.functions.source.RichSourceFunction;
+import io.freshet.util.Collector;
+
+/**
+ * Savepoints: a running job takes one and stops; the same program started from it (with its keyed operator at another
+ * parallelism) goes on where the first stopped, and ends with exactly the counts of an uninterrupted run. State of
+ * operators the new program lacks is refused unless allowed.
+ */
+class SavepointITCase {
+
+    private static final int TOTAL = 6_000;
+    private static final int PAUSE_AT = 2_000;
+    private static final int KEYS = 12;
+
+    static final Map<Integer, long[]> RESULTS = new ConcurrentHashMap<>();
+    static volatile boolean released;
+
+    @BeforeEach
+    void reset() {
+        RESULTS.clear();
+        released = false;
+    }
+
+    /** Emits 0..TOTAL-1, its position in operator state; waits at PAUSE_AT until released (outside the lock). */
+    static final class PausingSource extends RichSourceFunction<Long> implements CheckpointedFunction {
+        private static final long serialVersionUID = 1L;
+        private transient ListState<Long> positionState;
+        private long position;
+        private volatile boolean running = true;
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) throws Exception {
+            positionState = context.getOperatorStateStore().getListState(
+                    new ListStateDescriptor<>("position", Long.class));
+            for (Long restored : positionState.get()) {
+                position = restored;
+            }
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) throws Exception {
+            positionState.update(List.of(position));
+        }
+
+        @Override
+        public void run(SourceContext<Long> ctx) throws Exception {
+            while (running && position < TOTAL) {
+                if (position >= PAUSE_AT && !released) {
+                    Thread.sleep(1);
+                    continue;
+                }
+                synchronized (ctx.getCheckpointLock()) {
+                    ctx.collect(position++);
+                }
+            }
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
+        }
+    }
+
+    /** Running count and sum per key, in keyed state. */
+    static final class Counting extends KeyedProcessFunction<Integer, Long, Tuple3<Integer, Long, Long>> {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<long[]> countAndSum;
+
+        @Override
+        public void open(io.freshet.api.common.functions.OpenContext openContext) {
+            countAndSum = getRuntimeContext().getState(new ValueStateDescriptor<>("countAndSum", long[].class));
+        }
+
+        @Override
+        public void processElement(Long value, Context ctx, Collector<Tuple3<Integer, Long, Long>> out)
+                throws Exception {
+            long[] current = countAndSum.value() == null ? new long[2] : countAndSum.value();
+            long[] next = {current[0] + 1, current[1] + value};
+            countAndSum.update(next);
+            out.collect(Tuple3.of(ctx.getCurrentKey(), next[0], next[1]));
+        }
+    }
+
+    static final class LatestSink implements SinkFunction<Tuple3<Integer, Long, Long>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void invoke(Tuple3<Integer, Long, Long> value, Context context) {
+            RESULTS.merge(value.f0, new long[] {value.f1, value.f2}, (old, fresh) -> fresh[0] >= old[0] ? fresh : old);
+        }
+    }
+
+    private static StreamExecutionEnvironment program(Configuration configuration, int countParallelism,
+            String countUid) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(configuration);
+        env.setParallelism(countParallelism);
+        env.setMaxParallelism(64);
+        env.addSource(new PausingSource()).uid("numbers").setParallelism(1)
+                .keyBy(value -> (int) (value % KEYS))
+                .process(new Counting()).uid(countUid)
+                .addSink(new LatestSink()).uid("sink");
+        return env;
+    }
+
+    private static long processed() {
+        return RESULTS.values().stream().mapToLong(result -> result[0]).sum();
+    }
+
+    /** Runs the program until the source pauses, takes a savepoint and stops; returns the savepoint's path. */
+    private static String runUntilPauseAndStop(File savepoints) throws Exception {
+        JobClient first = program(new Configuration(), 2, "count").executeAsync("before the savepoint");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (processed() < PAUSE_AT && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(processed()).as("every record before the pause was counted").isEqualTo(PAUSE_AT);
+        String path = first.stopWithSavepoint(false, savepoints.toURI().toString()).get(30, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> first.getJobExecutionResult().get(30, TimeUnit.SECONDS))
+                .as("a stopped job does not finish normally").hasMessageContaining("cancel");
+        return path;
+    }
+
+    @Test
+    void aStoppedJobGoesOnFromItsSavepointAtAnotherParallelism(@TempDir File savepoints) throws Exception {
+        String path = runUntilPauseAndStop(savepoints);
+        assertThat(path).contains("savepoint-");
+        assertThat(new File(new File(java.net.URI.create(path)), "_metadata")).exists();
+        assertThat(CheckpointMetadataStorage.read(path, getClass().getClassLoader()).isSavepoint()).isTrue();
+
+        released = true;
+        Configuration restore = new Configuration();
+        restore.setString("execution.state-recovery.path", path);
+        program(restore, 3, "count").execute("after the savepoint, rescaled to 3");
+
+        assertThat(RESULTS).hasSize(KEYS);
+        for (int key = 0; key < KEYS; key++) {
+            long count = 0;
+            long sum = 0;
+            for (long value = key; value < TOTAL; value += KEYS) {
+                count++;
+                sum += value;
+            }
+            assertThat(RESULTS.get(key)).as("count and sum of key %d", key).containsExactly(count, sum);
+        }
+    }
+
+    @Test
+    void stateNoOperatorClaimsIsRefusedUnlessAllowed(@TempDir File savepoints) throws Exception {
+        String path = runUntilPauseAndStop(savepoints);
+        released = true;
+        Configuration restore = new Configuration();
+        restore.setString("execution.state-recovery.path", path);
+        assertThatThrownBy(() -> program(restore, 2, "renamed-count").execute("renamed"))
+                .hasStackTraceContaining("holds state of operators this job does not have")
+                .hasStackTraceContaining("--allowNonRestoredState");
+
+        RESULTS.clear();
+        restore.setString("execution.state-recovery.ignore-unclaimed-state", "true");
+        program(restore, 2, "renamed-count").execute("renamed, state dropped");
+        // the source went on from its position; the renamed operator started empty
+        assertThat(processed()).isEqualTo(TOTAL - PAUSE_AT);
+    }
+
+    @Test
+    void aMissingOrBrokenSavepointIsAClearError(@TempDir File directory) throws Exception {
+        released = true;
+        Configuration restore = new Configuration();
+        restore.setString("execution.state-recovery.path", new File(directory, "nothing-here").toURI().toString());
+        assertThatThrownBy(() -> program(restore, 2, "count").execute("from nowhere"))
+                .hasStackTraceContaining("There is no checkpoint or savepoint at");
+
+        File broken = new File(directory, "broken");
+        Files.createDirectories(broken.toPath());
+        Files.writeString(new File(broken, "_metadata").toPath(), "garbage");
+        restore.setString("execution.state-recovery.path", broken.toURI().toString());
+        assertThatThrownBy(() -> program(restore, 2, "count").execute("from garbage"))
+                .hasStackTraceContaining("is not the metadata file");
+    }
+}
