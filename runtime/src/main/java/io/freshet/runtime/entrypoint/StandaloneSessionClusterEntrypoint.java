@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.JobManagerOptions;
 import io.freshet.configuration.RestOptions;
+import io.freshet.core.fs.FileSystem;
 import io.freshet.runtime.blob.BlobServer;
 import io.freshet.runtime.entrypoint.component.DispatcherResourceManagerComponent;
 import io.freshet.runtime.rpc.RpcService;
@@ -49,6 +50,7 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
         try {
             EntrypointArguments arguments = EntrypointArguments.parse("StandaloneSessionClusterEntrypoint", args);
             Configuration configuration = arguments.loadConfiguration();
+            FileSystem.initialize(configuration);
             arguments.getHost().ifPresent(host -> configuration.set(JobManagerOptions.ADDRESS, host));
             // conf/masters' host:webui-port, passed on by bin/jobmanager.sh
             arguments.getWebUiPort().filter(port -> port > 0).ifPresent(port -> configuration.set(RestOptions.PORT, port));

@@ -19,6 +19,7 @@ import io.freshet.configuration.Configuration;
 import io.freshet.configuration.JobManagerOptions;
 import io.freshet.configuration.RpcOptions;
 import io.freshet.configuration.TaskManagerOptions;
+import io.freshet.core.fs.FileSystem;
 import io.freshet.runtime.clusterframework.types.ResourceID;
 import io.freshet.runtime.dispatcher.Dispatcher;
 import io.freshet.runtime.dispatcher.DispatcherGateway;
@@ -92,6 +93,8 @@ public final class MiniCluster implements AutoCloseable {
     public void start() throws Exception {
         LOG.info("Starting MiniCluster with {} TaskManagers of {} slots.", numberOfTaskManagers,
                 configuration.get(TaskManagerOptions.NUM_TASK_SLOTS));
+        // the file systems (hdfs://: the Hadoop configuration directory) follow the cluster's configuration
+        FileSystem.initialize(configuration);
         heartbeatServices = HeartbeatServices.fromConfiguration(configuration);
         jobManagerRpc = rpcSystem.createService("jobmanager", "localhost", 0, configuration);
         resourceManager = new StandaloneResourceManager(jobManagerRpc, "resourcemanager", ResourceID.generate(),

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.JobManagerOptions;
 import io.freshet.configuration.TaskManagerOptions;
+import io.freshet.core.fs.FileSystem;
 import io.freshet.runtime.clusterframework.ProcessMemorySpec;
 import io.freshet.runtime.clusterframework.types.ResourceID;
 import io.freshet.runtime.entrypoint.EntrypointArguments;
@@ -51,6 +52,7 @@ public final class TaskManagerRunner implements AutoCloseable {
         TaskManagerRunner runner;
         try {
             Configuration configuration = EntrypointArguments.parse("TaskManagerRunner", args).loadConfiguration();
+            FileSystem.initialize(configuration);
             runner = new TaskManagerRunner(configuration);
             runner.start();
         } catch (Throwable t) {
