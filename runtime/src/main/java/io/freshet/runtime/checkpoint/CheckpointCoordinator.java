@@ -72,7 +72,11 @@ public final class CheckpointCoordinator {
     private int numCompleted;
     private int numFailed;
     private ScheduledFuture<?> periodic;
-    private boolean shutdown;
+    private volatile boolean shutdown;
+    /** Completed checkpoints whose metadata is still being written (they count as in progress). */
+    private int beingWritten;
+    /** Whether completed checkpoints are kept when the job has ended (decided in {@link #jobEnded}). */
+    private volatile boolean keepAfterEnd = true;
     private final CheckpointStatsSnapshot.Tracker stats;
     private final String savepointDirectory;
 
@@ -175,7 +179,7 @@ public final class CheckpointCoordinator {
      * number of checkpoints are in progress. Returns the new checkpoint's id, or -1.
      */
     public long triggerCheckpoint() {
-        if (graph.getState() != JobStatus.RUNNING || pending.size() >= maxConcurrent) {
+        if (graph.getState() != JobStatus.RUNNING || pending.size() + beingWritten >= maxConcurrent) {
             return -1;
         }
         try {
@@ -352,13 +356,24 @@ public final class CheckpointCoordinator {
         }
         if (storage.isExternal()) {
             // the metadata (and with it the state) goes to the checkpoint directory before the checkpoint counts
+            beingWritten++;
             ioExecutor.execute(() -> {
                 try {
                     done.setExternalPointer(storage.write(done));
-                    mainThread.execute(() -> checkpointStored(done));
+                    if (shutdown && !keepAfterEnd) {
+                        storage.discard(done); // the job ended meanwhile and keeps no checkpoint
+                        return;
+                    }
+                    mainThread.execute(() -> {
+                        beingWritten--;
+                        checkpointStored(done);
+                    });
                 } catch (Exception e) {
-                    mainThread.execute(() -> checkpointFailed(checkpoint.id, new java.io.IOException("could not"
-                            + " write checkpoint " + checkpoint.id + " to " + storage + ": " + e.getMessage(), e)));
+                    mainThread.execute(() -> {
+                        beingWritten--;
+                        checkpointFailed(checkpoint.id, new java.io.IOException("could not write checkpoint "
+                                + checkpoint.id + " to " + storage + ": " + e.getMessage(), e));
+                    });
                 }
             });
         } else {
@@ -367,15 +382,15 @@ public final class CheckpointCoordinator {
     }
 
     private void checkpointStored(CompletedCheckpoint done) {
-        if (shutdown && done.getExternalPointer() != null) {
-            // the job ended meanwhile: still keep it, it is complete
-            LOG.info("Checkpoint {} of job {} was stored after the job ended.", done.getCheckpointID(),
-                    graph.getJobId());
+        if (shutdown && !keepAfterEnd) {
+            // the job ended while it was written, and its checkpoints are not kept
+            discardLater(done);
+            return;
         }
         completed.addLast(done);
         while (completed.size() > retained) {
             CompletedCheckpoint subsumed = completed.removeFirst();
-            ioExecutor.execute(() -> storage.discard(subsumed));
+            discardLater(subsumed);
         }
         lastCompletion = done.getCompletionTimestamp();
         consecutiveFailures = 0;
@@ -578,12 +593,21 @@ public final class CheckpointCoordinator {
     /** The checkpoints kept when the job ends: deleted unless the configuration retains them. */
     public void jobEnded(JobStatus status, boolean retainOnCancellation, boolean retainExternalized) {
         shutdown();
-        boolean keep = retainExternalized && (status != JobStatus.CANCELED || retainOnCancellation)
+        keepAfterEnd = retainExternalized && (status != JobStatus.CANCELED || retainOnCancellation)
                 && status != JobStatus.FINISHED;
-        if (!keep) {
+        if (!keepAfterEnd) {
             for (CompletedCheckpoint checkpoint : completed) {
-                ioExecutor.execute(() -> storage.discard(checkpoint));
+                discardLater(checkpoint);
             }
+        }
+    }
+
+    /** Deletes a checkpoint's files in the I/O thread (or here, when that thread no longer takes work). */
+    private void discardLater(CompletedCheckpoint checkpoint) {
+        try {
+            ioExecutor.execute(() -> storage.discard(checkpoint));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            storage.discard(checkpoint);
         }
     }
 

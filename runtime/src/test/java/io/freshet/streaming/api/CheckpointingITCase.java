@@ -281,6 +281,74 @@ class CheckpointingITCase {
         countExactlyThroughFailures(env, env.fromSequence(0, 29_999), 30_000);
     }
 
+    /**
+     * Passes records on; fails its task like {@link CountingFunction} does, or (every other failure) while it is told
+     * that a checkpoint completed: then the sink chained after it never hears of that checkpoint, and its
+     * committables must be committed by the restore.
+     */
+    static final class FailingPassThrough extends RichMapFunction<Long, Long> implements CheckpointListener {
+        private static final long serialVersionUID = 1L;
+        private transient int seen;
+        private transient int checkpointsCompleted;
+
+        private boolean mayFail() {
+            boolean firstSubtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
+            return seen > 500 && checkpointsCompleted >= 2 && firstSubtask && FAILURES.get() < failuresToInject;
+        }
+
+        @Override
+        public Long map(Long value) {
+            ++seen;
+            if (FAILURES.get() % 2 == 1 && mayFail()) {
+                FAILURES.incrementAndGet();
+                throw new IllegalStateException("injected failure " + FAILURES.get());
+            }
+            return value;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointsCompleted++;
+            if (FAILURES.get() % 2 == 0 && mayFail()) {
+                FAILURES.incrementAndGet();
+                throw new IllegalStateException("injected failure " + FAILURES.get() + " while checkpoint "
+                        + checkpointId + " completes");
+            }
+        }
+    }
+
+    @Test
+    void theFileSinkCommitsEveryRecordExactlyOnceThroughFailures(@TempDir File output) throws Exception {
+        failuresToInject = 2;
+        StreamExecutionEnvironment env = environment(new Configuration());
+        env.enableCheckpointing(30);
+        env.fromSource(new io.freshet.api.connector.source.lib.NumberSequenceSource(0, 29_999),
+                        io.freshet.api.common.eventtime.WatermarkStrategy.noWatermarks(), "sequence")
+                .map(new Throttle())
+                .keyBy(value -> (int) (value % KEYS))
+                .map(new FailingPassThrough())
+                .sinkTo(io.freshet.connector.file.sink.FileSink.forRowFormat(
+                                new io.freshet.core.fs.Path(output.toURI()),
+                                new io.freshet.api.common.serialization.SimpleStringEncoder<Long>())
+                        .withBucketAssigner(new io.freshet.streaming.api.functions.sink.filesystem.bucketassigners
+                                .BasePathBucketAssigner<>())
+                        .build());
+        env.execute("exactly-once files");
+
+        assertThat(FAILURES.get()).isEqualTo(2);
+        List<Long> written = new java.util.ArrayList<>();
+        try (var files = Files.list(output.toPath())) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (!file.getFileName().toString().startsWith(".")) {
+                    Files.readAllLines(file).forEach(line -> written.add(Long.parseLong(line)));
+                }
+            }
+        }
+        java.util.Collections.sort(written);
+        assertThat(written).as("every number committed exactly once")
+                .isEqualTo(java.util.stream.LongStream.range(0, 30_000).boxed().toList());
+    }
+
     @Test
     void atLeastOnceModeAlsoRecovers() throws Exception {
         failuresToInject = 1;

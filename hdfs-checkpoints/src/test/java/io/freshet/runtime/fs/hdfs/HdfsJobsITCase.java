@@ -167,6 +167,13 @@ class HdfsJobsITCase {
         assertThat(FAILURES.get()).as("the injected failure happened").isEqualTo(1);
         assertThat(RESTORED_SOURCES.get()).as("both sources restored from a checkpoint").isEqualTo(PARALLELISM);
         assertResultsCountEachNumberOnce(RewindableSource.RECORDS, PARALLELISM);
+        // a finished job keeps no checkpoint, not even one whose writing ended after the job (deleted in the
+        // background: wait for it)
+        long cleanDeadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!metadataFiles(fs, jobDirectory).isEmpty() && System.nanoTime() < cleanDeadline) {
+            Thread.sleep(20);
+        }
+        assertThat(metadataFiles(fs, jobDirectory)).isEmpty();
     }
 
     private static List<Path> metadataFiles(FileSystem fs, Path jobDirectory) throws IOException {
