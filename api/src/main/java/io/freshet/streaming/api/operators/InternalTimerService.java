@@ -9,6 +9,11 @@ import java.util.Set;
  * The timers of one keyed operator: event-time timers fire when the watermark reaches them, processing-time timers
  * when the wall clock does; each fires with its key set as the current key, in timestamp order. A (time, key) pair is
  * one timer however often it is registered. Confined to the task thread.
+ *
+ * <p>Registering is cheap when the timer exists: a lookup that allocates nothing, and for a repetition of the
+ * previous registration in the same domain with the very same key object (an operator registering the same timer
+ * twice for one record) not even a lookup. That shortcut remembers one (time, key) per domain and forgets it as soon
+ * as a timer of the domain fires or is deleted, so it never claims a timer that is gone.
  */
 public final class InternalTimerService<K> {
 
@@ -66,6 +71,12 @@ public final class InternalTimerService<K> {
     private long nextProcessingTime = Long.MAX_VALUE;
     /** A reused timer to look registrations up with: registering a timer that exists allocates nothing. */
     private final InternalTimer<K> probe = new InternalTimer<>(0, null);
+    /** The last event-time registration, known to be pending (null: none); compared by identity of the key. */
+    private Object lastEventTimeKey;
+    private long lastEventTime;
+    /** The last processing-time registration, known to be pending (null: none). */
+    private Object lastProcessingTimeKey;
+    private long lastProcessingTime;
     private final boolean batchExecution;
 
     public InternalTimerService(KeyContext keyContext, ProcessingTimeService processingTimeService,
@@ -105,18 +116,20 @@ public final class InternalTimerService<K> {
 
     public void registerEventTimeTimer(long time) {
         K key = currentKey();
-        probe.timestamp = time;
-        probe.key = key;
-        boolean known = eventTimeSet.contains(probe);
-        probe.key = null;
-        if (!known) {
+        if (key == lastEventTimeKey && time == lastEventTime) {
+            return;
+        }
+        if (!contains(eventTimeSet, time, key)) {
             InternalTimer<K> timer = new InternalTimer<>(time, key);
             eventTimeSet.add(timer);
             eventTimeTimers.add(timer);
         }
+        lastEventTimeKey = key;
+        lastEventTime = time;
     }
 
     public void deleteEventTimeTimer(long time) {
+        lastEventTimeKey = null;
         InternalTimer<K> timer = new InternalTimer<>(time, currentKey());
         if (eventTimeSet.remove(timer)) {
             eventTimeTimers.remove(timer);
@@ -124,20 +137,36 @@ public final class InternalTimerService<K> {
     }
 
     public void registerProcessingTimeTimer(long time) {
-        InternalTimer<K> timer = new InternalTimer<>(time, currentKey());
-        if (processingTimeSet.add(timer)) {
+        K key = currentKey();
+        if (key == lastProcessingTimeKey && time == lastProcessingTime) {
+            return;
+        }
+        if (!contains(processingTimeSet, time, key)) {
+            InternalTimer<K> timer = new InternalTimer<>(time, key);
+            processingTimeSet.add(timer);
             processingTimeTimers.add(timer);
             if (!batchExecution && time < nextProcessingTime) {
                 scheduleProcessingTimer(time);
             }
         }
+        lastProcessingTimeKey = key;
+        lastProcessingTime = time;
     }
 
     public void deleteProcessingTimeTimer(long time) {
+        lastProcessingTimeKey = null;
         InternalTimer<K> timer = new InternalTimer<>(time, currentKey());
         if (processingTimeSet.remove(timer)) {
             processingTimeTimers.remove(timer);
         }
+    }
+
+    private boolean contains(Set<InternalTimer<K>> timers, long time, K key) {
+        probe.timestamp = time;
+        probe.key = key;
+        boolean known = timers.contains(probe);
+        probe.key = null;
+        return known;
     }
 
     private void scheduleProcessingTimer(long time) {
@@ -155,6 +184,7 @@ public final class InternalTimerService<K> {
         while ((timer = processingTimeTimers.peek()) != null && timer.getTimestamp() <= now) {
             processingTimeTimers.poll();
             processingTimeSet.remove(timer);
+            lastProcessingTimeKey = null;
             keyContext.setCurrentKey(timer.getKey());
             triggerable.onProcessingTime(timer);
         }
@@ -170,6 +200,7 @@ public final class InternalTimerService<K> {
         while ((timer = eventTimeTimers.peek()) != null && timer.getTimestamp() <= watermark) {
             eventTimeTimers.poll();
             eventTimeSet.remove(timer);
+            lastEventTimeKey = null;
             keyContext.setCurrentKey(timer.getKey());
             triggerable.onEventTime(timer);
         }
@@ -186,6 +217,7 @@ public final class InternalTimerService<K> {
             InternalTimer<K> timer;
             while ((timer = processingTimeTimers.poll()) != null) {
                 processingTimeSet.remove(timer);
+                lastProcessingTimeKey = null;
                 keyContext.setCurrentKey(timer.getKey());
                 triggerable.onProcessingTime(timer);
                 if (!eventTimeTimers.isEmpty()) {

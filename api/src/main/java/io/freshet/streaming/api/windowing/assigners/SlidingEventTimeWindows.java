@@ -17,6 +17,8 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
     private final long size;
     private final long slide;
     private final long offset;
+    /** The windows of the previous record, handed out again to the records that fall into them. */
+    private transient LastAssignment lastAssignment;
 
     protected SlidingEventTimeWindows(long size, long slide, long offset) {
         if (size <= 0 || slide <= 0 || Math.abs(offset) >= slide) {
@@ -61,7 +63,13 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
             throw new IllegalStateException("A record has no timestamp: event-time windows need one. Assign them with"
                     + " assignTimestampsAndWatermarks(...) before the window, or use processing-time windows.");
         }
-        return slidingWindows(timestamp, size, slide, offset);
+        LastAssignment last = lastAssignment;
+        if (last == null || !last.isSliding(timestamp, TimeWindow.getWindowStartWithOffset(timestamp, offset, slide),
+                size)) {
+            last = LastAssignment.sliding(timestamp, size, slide, offset);
+            lastAssignment = last;
+        }
+        return last.windows;
     }
 
     static List<TimeWindow> slidingWindows(long timestamp, long size, long slide, long offset) {

@@ -15,6 +15,8 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
     private final long size;
     private final long slide;
     private final long offset;
+    /** The windows of the previous record, handed out again to the records that fall into them. */
+    private transient LastAssignment lastAssignment;
 
     private SlidingProcessingTimeWindows(long size, long slide, long offset) {
         if (size <= 0 || slide <= 0 || Math.abs(offset) >= slide) {
@@ -54,7 +56,13 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        return SlidingEventTimeWindows.slidingWindows(context.getCurrentProcessingTime(), size, slide, offset);
+        long now = context.getCurrentProcessingTime();
+        LastAssignment last = lastAssignment;
+        if (last == null || !last.isSliding(now, TimeWindow.getWindowStartWithOffset(now, offset, slide), size)) {
+            last = LastAssignment.sliding(now, size, slide, offset);
+            lastAssignment = last;
+        }
+        return last.windows;
     }
 
     @Override

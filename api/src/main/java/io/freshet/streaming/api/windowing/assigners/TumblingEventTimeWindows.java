@@ -2,7 +2,6 @@ package io.freshet.streaming.api.windowing.assigners;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 
 import io.freshet.streaming.api.windowing.triggers.EventTimeTrigger;
 import io.freshet.streaming.api.windowing.triggers.Trigger;
@@ -18,6 +17,8 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
     private final WindowStagger windowStagger;
     /** This operator instance's stagger, chosen at its first element. */
     private transient Long staggerOffset;
+    /** The window of the previous record, handed out again to the records that fall into it. */
+    private transient LastAssignment lastAssignment;
 
     protected TumblingEventTimeWindows(long size, long offset) {
         this(size, offset, WindowStagger.ALIGNED);
@@ -73,7 +74,12 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
             staggerOffset = windowStagger.getStaggerOffset(context.getCurrentProcessingTime(), size);
         }
         long start = TimeWindow.getWindowStartWithOffset(timestamp, (offset + staggerOffset) % size, size);
-        return List.of(new TimeWindow(start, start + size));
+        LastAssignment last = lastAssignment;
+        if (last == null || !last.isTumbling(start)) {
+            last = LastAssignment.tumbling(start, size);
+            lastAssignment = last;
+        }
+        return last.windows;
     }
 
     @Override

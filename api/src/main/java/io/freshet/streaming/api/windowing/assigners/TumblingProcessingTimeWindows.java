@@ -2,7 +2,6 @@ package io.freshet.streaming.api.windowing.assigners;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 
 import io.freshet.streaming.api.windowing.triggers.ProcessingTimeTrigger;
 import io.freshet.streaming.api.windowing.triggers.Trigger;
@@ -18,6 +17,8 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
     private final WindowStagger windowStagger;
     /** This operator instance's stagger, chosen at its first element. */
     private transient Long staggerOffset;
+    /** The window of the previous record, handed out again to the records that fall into it. */
+    private transient LastAssignment lastAssignment;
 
     private TumblingProcessingTimeWindows(long size, long offset) {
         this(size, offset, WindowStagger.ALIGNED);
@@ -74,7 +75,12 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
             staggerOffset = windowStagger.getStaggerOffset(context.getCurrentProcessingTime(), size);
         }
         long start = TimeWindow.getWindowStartWithOffset(now, (offset + staggerOffset) % size, size);
-        return List.of(new TimeWindow(start, start + size));
+        LastAssignment last = lastAssignment;
+        if (last == null || !last.isTumbling(start)) {
+            last = LastAssignment.tumbling(start, size);
+            lastAssignment = last;
+        }
+        return last.windows;
     }
 
     @Override

@@ -45,6 +45,9 @@ public final class TimeWindow extends Window {
 
     @Override
     public boolean equals(Object o) {
+        if (o == this) {
+            return true; // the assigners hand out the same window for records close in time
+        }
         return o instanceof TimeWindow && ((TimeWindow) o).start == start && ((TimeWindow) o).end == end;
     }
 

@@ -3,10 +3,9 @@ package io.freshet.streaming.runtime.operators.windowing;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -18,6 +17,7 @@ import io.freshet.api.common.functions.RichFunction;
 import io.freshet.api.common.state.ValueState;
 import io.freshet.api.common.state.ValueStateDescriptor;
 import io.freshet.api.common.typeinfo.TypeInformation;
+import io.freshet.api.java.typeutils.GenericTypeInfo;
 import io.freshet.streaming.api.operators.AbstractStreamOperator;
 import io.freshet.streaming.api.operators.InternalTimerService;
 import io.freshet.streaming.api.operators.OneInputStreamOperator;
@@ -36,8 +36,12 @@ import io.freshet.streaming.runtime.streamrecord.StreamRecord;
  * last timestamp), and a window is dropped {@code allowedLateness} after its end (event time) or at its end
  * (processing time). Merging assigners (sessions) merge a key's overlapping windows and their contents.
  *
- * <p>State per key: the key's live windows with their contents, and the trigger's state per window. A record that
- * only falls into windows already dropped is late and is discarded (counted in the log at DEBUG).
+ * <p>State per key: the key's live windows with their contents (see {@link WindowSlot}: one slot for the usual
+ * single window, so a record costs one keyed-state lookup), and the trigger's state per window. A record that only
+ * falls into windows already dropped is late and is discarded (counted in the log at DEBUG).
+ *
+ * <p>Timers: each window registers its cleanup timer once, and a trigger registering the same timer for every record
+ * is answered by the window's slot; the timer service itself holds one timer per key and time.
  *
  * <p>With an {@link Evictor}, a window keeps every element with its timestamp instead of its contents' accumulator;
  * when it fires, the evictor trims the elements, the contents compute the result from what is left, the window
@@ -58,8 +62,11 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
     private final io.freshet.util.OutputTag<IN> lateDataOutputTag;
     private final Evictor<? super IN, ? super W> evictor;
 
-    private transient ValueState<LinkedHashMap<W, ACC>> windowsState;
+    /** The key's windows and their contents: null, a {@link WindowSlot}, or a {@code WindowSlot[]}. */
+    private transient ValueState<Object> windowsState;
     private transient ValueState<HashMap<W, HashMap<String, Object>>> triggerState;
+    /** The current key's windows while a record or timer is handled (see {@link #windowsState}). */
+    private transient Object windows;
     private transient InternalTimerService<K> timers;
     private transient TimestampedCollector<OUT> collector;
     private transient WindowContext context;
@@ -110,7 +117,7 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
             }
         }
         windowsState = getRuntimeContext().getState(new ValueStateDescriptor<>("window-contents",
-                (TypeInformation) TypeInformation.of(LinkedHashMap.class)));
+                new GenericTypeInfo<>(Object.class)));
         triggerState = getRuntimeContext().getState(new ValueStateDescriptor<>("window-trigger-state",
                 (TypeInformation) TypeInformation.of(HashMap.class)));
         timers = getInternalTimerService(this);
@@ -144,75 +151,110 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
         long timestamp = windowAssigner.isEventTime() ? element.getTimestamp()
                 : timers.currentProcessingTime();
         Collection<W> assigned = windowAssigner.assignWindows(value, timestamp, assignerContext);
-        LinkedHashMap<W, ACC> windows = windowsState.value();
-        if (windows == null) {
-            windows = new LinkedHashMap<>();
-        }
-        List<W> targets = new ArrayList<>(assigned.size());
-        for (W window : assigned) {
-            targets.add(windowAssigner instanceof MergingWindowAssigner ? mergeInto(windows, window) : window);
-        }
+        windows = windowsState.value();
         boolean accepted = false;
-        for (W window : targets) {
-            if (isLate(window)) {
-                continue;
+        if (windowAssigner instanceof MergingWindowAssigner) {
+            // all assigned windows merge first: a later one may merge with what an earlier one merged into
+            List<W> targets = new ArrayList<>(assigned.size());
+            for (W window : assigned) {
+                targets.add(mergeInto(window));
             }
-            accepted = true;
-            ACC accumulator = add(windows.get(window), element);
-            windows.put(window, accumulator);
-            context.window = window;
-            TriggerResult result = ((Trigger) trigger).onElement(value, element.getTimestamp(), window, context);
-            if (result.isFire()) {
-                emit(window, accumulator);
+            for (W window : targets) {
+                accepted |= addToWindow(window, element);
             }
-            if (result.isPurge() || evictedAll(accumulator)) {
-                windows.remove(window);
+        } else if (assigned instanceof List && assigned instanceof RandomAccess) {
+            List<W> list = (List<W>) assigned;
+            for (int i = 0, n = list.size(); i < n; i++) {
+                accepted |= addToWindow(list.get(i), element);
             }
-            registerCleanupTimer(window);
+        } else {
+            for (W window : assigned) {
+                accepted |= addToWindow(window, element);
+            }
         }
         if (!accepted && lateDataOutputTag != null) {
             emitSideOutput(lateDataOutputTag, value, element.hasTimestamp() ? element.getTimestamp() : null);
         } else if (!accepted) {
             lateRecordsDropped++;
-            LOG.debug("Dropped a late record of key {} (timestamp {}, watermark {}).", getCurrentKey(),
-                    element.getTimestamp(), timers.currentWatermark());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Dropped a late record of key {} (timestamp {}, watermark {}).", getCurrentKey(),
+                        element.getTimestamp(), timers.currentWatermark());
+            }
         }
-        store(windows);
+        storeWindows();
+    }
+
+    /** Adds the record to {@code window} of the current key and asks the trigger; false if the window is late. */
+    private boolean addToWindow(W window, StreamRecord<IN> element) throws Exception {
+        if (isLate(window)) {
+            return false;
+        }
+        WindowSlot<W, ACC> slot = WindowSlot.find(windows, window);
+        if (slot == null) {
+            slot = new WindowSlot<>(window);
+            windows = WindowSlot.append(windows, slot);
+        }
+        ACC accumulator = add(slot.accumulator, element);
+        slot.accumulator = accumulator;
+        context.scope(window, slot);
+        TriggerResult result = ((Trigger) trigger).onElement(element.getValue(), element.getTimestamp(), window,
+                context);
+        context.scope(window, null);
+        if (result.isFire()) {
+            emit(window, accumulator);
+        }
+        if (result.isPurge() || evictedAll(accumulator)) {
+            windows = WindowSlot.remove(windows, slot);
+        }
+        registerCleanupTimer(slot);
+        return true;
     }
 
     /** Adds {@code window} to the key's windows, merging it with those it overlaps; returns the window it ended in. */
-    private W mergeInto(LinkedHashMap<W, ACC> windows, W window) throws Exception {
-        Set<W> all = new LinkedHashSet<>(windows.keySet());
+    private W mergeInto(W window) throws Exception {
+        Set<W> all = new LinkedHashSet<>();
+        for (int i = 0, n = WindowSlot.count(windows); i < n; i++) {
+            all.add(WindowSlot.<W, ACC>get(windows, i).window);
+        }
         all.add(window);
-        W[] result = (W[]) new Window[] {window};
         List<Object[]> merges = new ArrayList<>();
         ((MergingWindowAssigner<? super IN, W>) windowAssigner).mergeWindows(all, (toBeMerged, merged) ->
                 merges.add(new Object[] {new ArrayList<>(toBeMerged), merged}));
+        W result = window;
         for (Object[] merge : merges) {
             List<W> group = (List<W>) merge[0];
             W merged = (W) merge[1];
             ACC accumulator = null;
             for (W member : group) {
-                ACC memberAccumulator = windows.remove(member);
-                if (memberAccumulator != null) {
-                    accumulator = accumulator == null ? memberAccumulator : merge(accumulator, memberAccumulator);
+                WindowSlot<W, ACC> memberSlot = WindowSlot.find(windows, member);
+                if (memberSlot != null) {
+                    windows = WindowSlot.remove(windows, memberSlot);
+                    if (memberSlot.accumulator != null) {
+                        accumulator = accumulator == null ? memberSlot.accumulator
+                                : merge(accumulator, memberSlot.accumulator);
+                    }
                 }
                 if (!member.equals(merged) && !member.equals(window)) {
-                    context.window = member;
+                    context.scope(member, null);
                     ((Trigger) trigger).clear(member, context);
                     clearTriggerState(member);
                 }
             }
             if (accumulator != null) {
-                windows.put(merged, accumulator);
+                WindowSlot<W, ACC> mergedSlot = WindowSlot.find(windows, merged);
+                if (mergedSlot == null) {
+                    mergedSlot = new WindowSlot<>(merged);
+                    windows = WindowSlot.append(windows, mergedSlot);
+                }
+                mergedSlot.accumulator = accumulator;
             }
-            context.window = merged;
+            context.scope(merged, null);
             ((Trigger) trigger).onMerge(merged, context);
             if (group.contains(window)) {
-                result[0] = merged;
+                result = merged;
             }
         }
-        return result[0];
+        return result;
     }
 
     // ---- timers ----
@@ -228,39 +270,75 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
     }
 
     private void onTimer(long time, boolean eventTime) throws Exception {
-        LinkedHashMap<W, ACC> windows = windowsState.value();
-        if (windows == null) {
-            windows = new LinkedHashMap<>();
-        }
-        // a snapshot of the windows (the loop changes the map): the key's windows, then windows known only to the
-        // trigger (a window whose contents were purged keeps its trigger state)
-        List<W> candidates = new ArrayList<>(windows.keySet());
+        windows = windowsState.value();
+        // the candidates, fixed before any fires (firing changes the key's windows): the key's windows (a slot array
+        // is never changed in place, so the current one is a snapshot), then windows known only to the trigger (a
+        // window whose contents were purged keeps its trigger state)
+        Object slots = windows;
+        int count = WindowSlot.count(slots);
+        List<W> triggerOnly = null;
         HashMap<W, HashMap<String, Object>> triggerStates = triggerState.value();
         if (triggerStates != null) {
             for (W window : triggerStates.keySet()) {
-                if (!windows.containsKey(window)) {
-                    candidates.add(window);
+                if (WindowSlot.find(slots, window) == null) {
+                    if (triggerOnly == null) {
+                        triggerOnly = new ArrayList<>();
+                    }
+                    triggerOnly.add(window);
                 }
             }
         }
-        for (W window : candidates) {
-            context.window = window;
-            TriggerResult result = eventTime ? ((Trigger) trigger).onEventTime(time, window, context)
-                    : ((Trigger) trigger).onProcessingTime(time, window, context);
-            ACC accumulator = windows.get(window);
-            if (result.isFire() && accumulator != null) {
-                emit(window, accumulator);
-            }
-            if (result.isPurge() || evictedAll(accumulator)) {
-                windows.remove(window);
-            }
-            if (eventTime == windowAssigner.isEventTime() && time >= cleanupTime(window)) {
-                windows.remove(window);
-                ((Trigger) trigger).clear(window, context);
-                clearTriggerState(window);
+        for (int i = 0; i < count; i++) {
+            WindowSlot.get(slots, i).timerFired(eventTime, time);
+        }
+        for (int i = 0; i < count; i++) {
+            onTimer(WindowSlot.<W, ACC>get(slots, i).window, time, eventTime);
+        }
+        if (triggerOnly != null) {
+            for (W window : triggerOnly) {
+                onTimer(window, time, eventTime);
             }
         }
-        store(windows);
+        storeWindows();
+    }
+
+    private void onTimer(W window, long time, boolean eventTime) throws Exception {
+        context.scope(window, null);
+        TriggerResult result = eventTime ? ((Trigger) trigger).onEventTime(time, window, context)
+                : ((Trigger) trigger).onProcessingTime(time, window, context);
+        WindowSlot<W, ACC> slot = WindowSlot.find(windows, window);
+        ACC accumulator = slot == null ? null : slot.accumulator;
+        if (result.isFire() && accumulator != null) {
+            emit(window, accumulator);
+        }
+        if (slot != null && (result.isPurge() || evictedAll(accumulator))) {
+            windows = WindowSlot.remove(windows, slot);
+        }
+        if (eventTime == windowAssigner.isEventTime() && time >= cleanupTime(window)) {
+            if (slot != null) {
+                windows = WindowSlot.remove(windows, slot);
+            }
+            ((Trigger) trigger).clear(window, context);
+            clearTriggerState(window);
+        }
+    }
+
+    /**
+     * Registers a trigger's timer for the current key. While a record is added to a window, {@code slot} is that
+     * window's (else null): it knows the last timer it registered, so the same registration again costs no lookup.
+     */
+    private void registerTriggerTimer(WindowSlot<W, ACC> slot, boolean eventTime, long time) {
+        if (slot != null && slot.hasTimer(eventTime, time)) {
+            return;
+        }
+        if (eventTime) {
+            timers.registerEventTimeTimer(time);
+        } else {
+            timers.registerProcessingTimeTimer(time);
+        }
+        if (slot != null) {
+            slot.timerRegistered(eventTime, time);
+        }
     }
 
     // ---- contents, with or without an evictor ----
@@ -317,12 +395,14 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
         };
     }
 
-    private void store(LinkedHashMap<W, ACC> windows) throws Exception {
-        if (windows.isEmpty()) {
+    /** Writes the current key's windows back (their contents may have changed in place, so always). */
+    private void storeWindows() throws Exception {
+        if (windows == null) {
             windowsState.clear();
         } else {
             windowsState.update(windows);
         }
+        windows = null;
     }
 
     private long cleanupTime(W window) {
@@ -337,8 +417,11 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
         return windowAssigner.isEventTime() && cleanupTime(window) <= timers.currentWatermark();
     }
 
-    private void registerCleanupTimer(W window) {
-        long cleanup = cleanupTime(window);
+    private void registerCleanupTimer(WindowSlot<W, ACC> slot) {
+        if (slot.cleanupTimerRegistered) {
+            return;
+        }
+        long cleanup = cleanupTime(slot.window);
         if (cleanup == Long.MAX_VALUE) {
             return; // global windows live forever
         }
@@ -347,6 +430,7 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
         } else {
             timers.registerProcessingTimeTimer(cleanup);
         }
+        slot.cleanupTimerRegistered = true;
     }
 
     private void clearTriggerState(W window) throws Exception {
@@ -372,6 +456,13 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
     private final class WindowContext
             implements Trigger.OnMergeContext, InternalWindowFunction.TimeContext, Evictor.EvictorContext {
         W window;
+        /** The window's slot while a record is added to it (its timers are remembered there), else null. */
+        WindowSlot<W, ACC> slot;
+
+        void scope(W window, WindowSlot<W, ACC> slot) {
+            this.window = window;
+            this.slot = slot;
+        }
 
         @Override
         public long getCurrentProcessingTime() {
@@ -395,12 +486,12 @@ public class WindowOperator<K, IN, ACC, R, OUT, W extends Window> extends Abstra
 
         @Override
         public void registerProcessingTimeTimer(long time) {
-            timers.registerProcessingTimeTimer(time);
+            registerTriggerTimer(slot, false, time);
         }
 
         @Override
         public void registerEventTimeTimer(long time) {
-            timers.registerEventTimeTimer(time);
+            registerTriggerTimer(slot, true, time);
         }
 
         // Timers of a key are shared by its windows; a timer left behind finds no window to fire and is harmless.
