@@ -278,6 +278,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     // ---- checkpoints ----
 
     private static final int SNAPSHOT_VERSION = 1;
+    /** Snapshots are cut into chunks of about this size (below G1's humongous-object threshold). */
+    private static final int SNAPSHOT_CHUNK_BYTES = 256 * 1024;
 
     /**
      * Writes every state, key group by key group (see {@link io.freshet.runtime.state.KeyGroupsStateHandle}); null when
@@ -289,7 +291,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
         if (states.isEmpty()) {
             return null;
         }
-        io.freshet.core.memory.DataOutputSerializer out = new io.freshet.core.memory.DataOutputSerializer(4096);
+        io.freshet.core.memory.DataOutputSerializer out = new io.freshet.core.memory.DataOutputSerializer(
+                2 * SNAPSHOT_CHUNK_BYTES);
         out.writeInt(SNAPSHOT_VERSION);
         io.freshet.runtime.state.StateSerializerCheck.writeSerializer(out, keySerializer);
         out.writeInt(states.size());
@@ -309,7 +312,14 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
             }
         }
         int[] offsets = new int[keyGroupRange.getNumberOfKeyGroups()];
+        int[] chunkOf = new int[offsets.length];
+        List<byte[]> chunks = new ArrayList<>();
         for (int g = 0; g < offsets.length; g++) {
+            if (out.length() >= SNAPSHOT_CHUNK_BYTES) {
+                chunks.add(out.getCopyOfBuffer()); // key groups never span chunks
+                out.clear();
+            }
+            chunkOf[g] = chunks.size();
             offsets[g] = out.length();
             for (Registered registered : states.values()) {
                 Map<Object, Object> group = (Map<Object, Object>) registered.store.groups[g];
@@ -324,7 +334,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                 }
             }
         }
-        return new io.freshet.runtime.state.KeyGroupsStateHandle(keyGroupRange, offsets, out.getCopyOfBuffer());
+        chunks.add(out.getCopyOfBuffer());
+        return new io.freshet.runtime.state.KeyGroupsStateHandle(keyGroupRange, chunkOf, offsets,
+                chunks.toArray(new byte[0][]));
     }
 
     /**
@@ -340,7 +352,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                 continue;
             }
             io.freshet.core.memory.DataInputDeserializer in =
-                    new io.freshet.core.memory.DataInputDeserializer(handle.getData());
+                    new io.freshet.core.memory.DataInputDeserializer(handle.getHeaderChunk());
             int version = in.readInt();
             if (version != SNAPSHOT_VERSION) {
                 throw new java.io.IOException("The checkpoint holds keyed state in format version " + version
@@ -376,6 +388,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                 order[i] = registered;
             }
             for (int keyGroup = overlap.getStartKeyGroup(); keyGroup <= overlap.getEndKeyGroup(); keyGroup++) {
+                in.setBuffer(handle.getChunk(keyGroup));
                 in.setPosition(handle.getOffset(keyGroup));
                 int index = keyGroup - keyGroupRange.getStartKeyGroup();
                 for (Registered registered : order) {
