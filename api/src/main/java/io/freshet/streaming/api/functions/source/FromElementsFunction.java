@@ -45,39 +45,33 @@ public class FromElementsFunction<T> implements SourceFunction<T>,
     @Override
     public void run(SourceContext<T> ctx) throws Exception {
         DataInputDeserializer in = new DataInputDeserializer(elements);
-        for (long i = 0; i < emitted; i++) {
+        for (long i = 0; i < emitted.count; i++) {
             serializer.deserialize(in); // emitted before the checkpoint this run restores
         }
         Object lock = ctx.getCheckpointLock();
-        while (emitted < count && running) {
+        while (emitted.count < count && running) {
             synchronized (lock) {
-                long end = Math.min(count, emitted + 1024);
-                for (long i = emitted; i < end; i++) {
+                long end = Math.min(count, emitted.count + 1024);
+                for (long i = emitted.count; i < end; i++) {
                     ctx.collect(serializer.deserialize(in));
                 }
-                emitted = end;
+                emitted.count = end;
             }
         }
     }
 
-    // ---- checkpoints: the number of elements emitted, so a restore goes on after them ----
+    // ---- checkpoints ----
 
-    private transient io.freshet.api.common.state.ListState<Long> emittedState;
-    private long emitted;
+    private final EmittedRecords emitted = new EmittedRecords();
 
     @Override
     public void initializeState(io.freshet.runtime.state.FunctionInitializationContext context) throws Exception {
-        emittedState = context.getOperatorStateStore().getListState(
-                new io.freshet.api.common.state.ListStateDescriptor<>("emitted", Long.class));
-        emitted = 0;
-        for (Long restored : emittedState.get()) {
-            emitted = restored;
-        }
+        emitted.initialize(context);
     }
 
     @Override
     public void snapshotState(io.freshet.runtime.state.FunctionSnapshotContext context) throws Exception {
-        emittedState.update(java.util.List.of(emitted));
+        emitted.snapshot();
     }
 
 

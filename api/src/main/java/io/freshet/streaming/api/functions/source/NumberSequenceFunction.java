@@ -31,35 +31,29 @@ public class NumberSequenceFunction extends RichParallelSourceFunction<Long>
         long size = base + (subtask < remainder ? 1 : 0);
         Object lock = ctx.getCheckpointLock();
         // in batches under the checkpoint lock: a checkpoint sees the records and the position agree
-        while (emitted < size && running) {
+        while (emitted.count < size && running) {
             synchronized (lock) {
-                long end = Math.min(size, emitted + 1024);
-                for (long i = emitted; i < end; i++) {
+                long end = Math.min(size, emitted.count + 1024);
+                for (long i = emitted.count; i < end; i++) {
                     ctx.collect(start + i);
                 }
-                emitted = end;
+                emitted.count = end;
             }
         }
     }
 
-    // ---- checkpoints: the number of numbers emitted, so a restore goes on after them ----
+    // ---- checkpoints ----
 
-    private transient io.freshet.api.common.state.ListState<Long> emittedState;
-    private long emitted;
+    private final EmittedRecords emitted = new EmittedRecords();
 
     @Override
     public void initializeState(io.freshet.runtime.state.FunctionInitializationContext context) throws Exception {
-        emittedState = context.getOperatorStateStore().getListState(
-                new io.freshet.api.common.state.ListStateDescriptor<>("emitted", Long.class));
-        emitted = 0;
-        for (Long restored : emittedState.get()) {
-            emitted = restored;
-        }
+        emitted.initialize(context);
     }
 
     @Override
     public void snapshotState(io.freshet.runtime.state.FunctionSnapshotContext context) throws Exception {
-        emittedState.update(java.util.List.of(emitted));
+        emitted.snapshot();
     }
 
 

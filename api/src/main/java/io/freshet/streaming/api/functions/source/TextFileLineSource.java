@@ -52,12 +52,12 @@ public class TextFileLineSource implements SourceFunction<String>,
             String line;
             Object lock = ctx.getCheckpointLock();
             while (running && (line = reader.readLine()) != null) {
-                if (read++ < emitted) {
+                if (read++ < emitted.count) {
                     continue; // emitted before the checkpoint this run restores
                 }
                 synchronized (lock) {
                     ctx.collect(line);
-                    emitted++;
+                    emitted.count++;
                 }
             }
         } catch (NoSuchFileException e) {
@@ -83,23 +83,17 @@ public class TextFileLineSource implements SourceFunction<String>,
         running = false;
     }
 
-    // ---- checkpoints: the number of lines emitted, so a restore goes on after them ----
+    // ---- checkpoints ----
 
-    private transient io.freshet.api.common.state.ListState<Long> emittedState;
-    private long emitted;
+    private final EmittedRecords emitted = new EmittedRecords();
 
     @Override
     public void initializeState(io.freshet.runtime.state.FunctionInitializationContext context) throws Exception {
-        emittedState = context.getOperatorStateStore().getListState(
-                new io.freshet.api.common.state.ListStateDescriptor<>("emitted", Long.class));
-        emitted = 0;
-        for (Long restored : emittedState.get()) {
-            emitted = restored;
-        }
+        emitted.initialize(context);
     }
 
     @Override
     public void snapshotState(io.freshet.runtime.state.FunctionSnapshotContext context) throws Exception {
-        emittedState.update(java.util.List.of(emitted));
+        emitted.snapshot();
     }
 }
