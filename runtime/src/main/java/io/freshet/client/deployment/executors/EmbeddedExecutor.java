@@ -132,7 +132,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
 
         @Override
         public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
-            return dispatcher.triggerSavepoint(jobId, savepointDirectory, false, timeout);
+            return dispatcher.triggerSavepoint(jobId, savepointDirectory, false, java.time.Duration.ofDays(1));
         }
 
         @Override
@@ -142,7 +142,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
                 return CompletableFuture.failedFuture(new UnsupportedOperationException("Stopping with a drain"
                         + " (advanceToEndOfEventTime) is not supported yet."));
             }
-            return dispatcher.triggerSavepoint(jobId, savepointDirectory, true, timeout);
+            return dispatcher.triggerSavepoint(jobId, savepointDirectory, true, java.time.Duration.ofDays(1));
         }
 
         @Override

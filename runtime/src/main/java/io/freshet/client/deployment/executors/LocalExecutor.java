@@ -113,7 +113,7 @@ public final class LocalExecutor implements PipelineExecutor {
         @Override
         public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
             return cluster.getDispatcherGateway().triggerSavepoint(jobId, savepointDirectory, false,
-                    java.time.Duration.ofMinutes(10));
+                    java.time.Duration.ofDays(1));
         }
 
         @Override
@@ -124,7 +124,7 @@ public final class LocalExecutor implements PipelineExecutor {
                         + " (advanceToEndOfEventTime) is not supported yet."));
             }
             return cluster.getDispatcherGateway().triggerSavepoint(jobId, savepointDirectory, true,
-                    java.time.Duration.ofMinutes(10));
+                    java.time.Duration.ofDays(1));
         }
 
         @Override

@@ -58,6 +58,9 @@ public final class JobHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(JobHandlers.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A savepoint takes as long as its state takes to write: bounded by the checkpoint timeout, not the RPC one. */
+    private static final Duration SAVEPOINT_WAIT = Duration.ofDays(1);
+
     /** Waiting for a job's end (to release its jars) is not bounded by the RPC timeout. */
     private static final Duration JOB_END_WAIT = Duration.ofDays(365);
 
@@ -245,7 +248,7 @@ public final class JobHandlers {
                     }
                     String triggerId = new io.freshet.util.AbstractID().toString();
                     savepoints.put(jobId + "/" + triggerId,
-                            dispatcher.triggerSavepoint(jobId, target, cancelJob, timeout));
+                            dispatcher.triggerSavepoint(jobId, target, cancelJob, SAVEPOINT_WAIT));
                     ObjectNode node = JSON.createObjectNode().put("request-id", triggerId);
                     return RestResponse.of(HttpResponseStatus.ACCEPTED, node);
                 });
