@@ -349,7 +349,8 @@ public final class CheckpointCoordinator {
                 } catch (Exception e) {
                     mainThread.execute(() -> checkpoint.savepointResult.completeExceptionally(new CheckpointException(
                             "could not write savepoint " + checkpoint.id + " to " + checkpoint.savepointTarget + ": "
-                                    + e.getMessage(), e)));
+                                    + e.getMessage() + ". Check that the directory exists or can be created and that"
+                                    + " the JobManager may write there.", e)));
                 }
             });
             return;
@@ -372,7 +373,9 @@ public final class CheckpointCoordinator {
                     mainThread.execute(() -> {
                         beingWritten--;
                         checkpointFailed(checkpoint.id, new java.io.IOException("could not write checkpoint "
-                                + checkpoint.id + " to " + storage + ": " + e.getMessage(), e));
+                                + checkpoint.id + " " + storage + ": " + e.getMessage() + ". Check that"
+                                + " execution.checkpointing.dir exists or can be created and that the JobManager may"
+                                + " write there.", e));
                     });
                 }
             });

@@ -94,7 +94,7 @@ public final class CheckpointMetadataStorage {
     private static String writeTo(Path directory, CompletedCheckpoint checkpoint) throws IOException {
         FileSystem fs = directory.getFileSystem();
         if (!fs.mkdirs(directory)) {
-            throw new IOException("could not create the checkpoint directory " + directory);
+            throw new IOException("could not create the directory " + directory);
         }
         byte[] body;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,5 +1,9 @@
 package io.freshet.streaming.api;
 
+import static io.freshet.streaming.util.CountingJob.COMPLETED_NOTIFICATIONS;
+import static io.freshet.streaming.util.CountingJob.FAILURES;
+import static io.freshet.streaming.util.CountingJob.RESTORED_SOURCES;
+import static io.freshet.streaming.util.CountingJob.RESULTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -8,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,23 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.freshet.api.common.functions.RichMapFunction;
 import io.freshet.api.common.state.CheckpointListener;
-import io.freshet.api.common.state.ListState;
-import io.freshet.api.common.state.ListStateDescriptor;
-import io.freshet.api.common.state.ValueState;
-import io.freshet.api.common.state.ValueStateDescriptor;
-import io.freshet.api.java.tuple.Tuple3;
 import io.freshet.configuration.Configuration;
 import io.freshet.core.execution.CheckpointingMode;
 import io.freshet.runtime.checkpoint.CheckpointMetadataStorage;
 import io.freshet.runtime.checkpoint.CompletedCheckpoint;
-import io.freshet.runtime.state.FunctionInitializationContext;
-import io.freshet.runtime.state.FunctionSnapshotContext;
-import io.freshet.streaming.api.checkpoint.CheckpointedFunction;
 import io.freshet.streaming.api.environment.StreamExecutionEnvironment;
-import io.freshet.streaming.api.functions.KeyedProcessFunction;
-import io.freshet.streaming.api.functions.sink.SinkFunction;
-import io.freshet.streaming.api.functions.source.RichParallelSourceFunction;
-import io.freshet.util.Collector;
+import io.freshet.streaming.util.CountingJob;
+import io.freshet.streaming.util.CountingJob.CountingFunction;
+import io.freshet.streaming.util.CountingJob.LatestSink;
+import io.freshet.streaming.util.CountingJob.RewindableSource;
 
 /**
  * Checkpoints make failures invisible in the results: a keyed job whose tasks fail several times, at moments chosen
@@ -46,116 +40,6 @@ class CheckpointingITCase {
     private static final int KEYS = 10;
     private static final int PARALLELISM = 2;
 
-    /** Results by key: the latest (count, sum) the keyed function emitted; counts only grow within an attempt. */
-    static final Map<Integer, long[]> RESULTS = new ConcurrentHashMap<>();
-    static final AtomicInteger FAILURES = new AtomicInteger();
-    static final AtomicInteger COMPLETED_NOTIFICATIONS = new AtomicInteger();
-    static final AtomicInteger RESTORED_SOURCES = new AtomicInteger();
-    static volatile int failuresToInject;
-
-    @BeforeEach
-    void reset() {
-        RESULTS.clear();
-        FAILURES.set(0);
-        COMPLETED_NOTIFICATIONS.set(0);
-        RESTORED_SOURCES.set(0);
-    }
-
-    /** Emits 0..RECORDS_PER_SOURCE-1, its position in operator state; slow enough for several checkpoints. */
-    static final class RewindableSource extends RichParallelSourceFunction<Long> implements CheckpointedFunction {
-        private static final long serialVersionUID = 1L;
-        private transient ListState<Long> positionState;
-        private long position;
-        private volatile boolean running = true;
-
-        @Override
-        public void initializeState(FunctionInitializationContext context) throws Exception {
-            positionState = context.getOperatorStateStore().getListState(
-                    new ListStateDescriptor<>("position", Long.class));
-            for (Long restored : positionState.get()) {
-                position = restored;
-            }
-            if (context.isRestored()) {
-                RESTORED_SOURCES.incrementAndGet();
-            }
-        }
-
-        @Override
-        public void snapshotState(FunctionSnapshotContext context) throws Exception {
-            positionState.update(List.of(position));
-        }
-
-        @Override
-        public void run(SourceContext<Long> ctx) throws Exception {
-            while (running && position < RECORDS_PER_SOURCE) {
-                synchronized (ctx.getCheckpointLock()) {
-                    for (int i = 0; i < 50 && position < RECORDS_PER_SOURCE; i++) {
-                        ctx.collect(position++);
-                    }
-                }
-                // slower while failures remain to be injected, so the input cannot run out before them
-                Thread.sleep(FAILURES.get() < failuresToInject ? 5 : 2);
-            }
-        }
-
-        @Override
-        public void cancel() {
-            running = false;
-        }
-    }
-
-    /**
-     * Counts and sums per key in keyed state, emitting the running (key, count, sum); fails its task while failures
-     * remain to be injected, once it saw two checkpoints complete and 500 records in this attempt (subtask 0 only, so
-     * that each failure is a restart of its own).
-     */
-    static final class CountingFunction extends KeyedProcessFunction<Integer, Long, Tuple3<Integer, Long, Long>>
-            implements CheckpointListener {
-        private static final long serialVersionUID = 1L;
-        private transient ValueState<Long> count;
-        private transient ValueState<Long> sum;
-        private transient int seen;
-        private transient int checkpointsCompleted;
-
-        @Override
-        public void open(io.freshet.api.common.functions.OpenContext openContext) {
-            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
-            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Long.class));
-        }
-
-        @Override
-        public void processElement(Long value, Context ctx, Collector<Tuple3<Integer, Long, Long>> out)
-                throws Exception {
-            long newCount = (count.value() == null ? 0 : count.value()) + 1;
-            long newSum = (sum.value() == null ? 0 : sum.value()) + value;
-            count.update(newCount);
-            sum.update(newSum);
-            out.collect(Tuple3.of(ctx.getCurrentKey(), newCount, newSum));
-            boolean firstSubtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
-            if (++seen > 500 && checkpointsCompleted >= 2 && firstSubtask && FAILURES.get() < failuresToInject) {
-                FAILURES.incrementAndGet();
-                throw new IllegalStateException("injected failure " + FAILURES.get());
-            }
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            checkpointsCompleted++;
-            COMPLETED_NOTIFICATIONS.incrementAndGet();
-        }
-    }
-
-    /** Keeps the latest result per key (restarts replay results already seen: the latest is what counts). */
-    static final class LatestSink implements SinkFunction<Tuple3<Integer, Long, Long>> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void invoke(Tuple3<Integer, Long, Long> value, Context context) {
-            RESULTS.merge(value.f0, new long[] {value.f1, value.f2},
-                    (old, fresh) -> fresh[0] >= old[0] ? fresh : old);
-        }
-    }
-
     private static StreamExecutionEnvironment environment(Configuration extra) {
         Configuration configuration = new Configuration();
         configuration.setString("restart-strategy.type", "fixed-delay");
@@ -167,8 +51,13 @@ class CheckpointingITCase {
         return env;
     }
 
+    @BeforeEach
+    void resetObservations() {
+        CountingJob.reset(0);
+    }
+
     private static void runCountingJob(StreamExecutionEnvironment env) throws Exception {
-        env.addSource(new RewindableSource()).name("numbers")
+        env.addSource(new RewindableSource(RECORDS_PER_SOURCE)).name("numbers")
                 .keyBy(value -> (int) (value % KEYS))
                 .process(new CountingFunction()).name("count")
                 .addSink(new LatestSink()).name("latest");
@@ -176,20 +65,12 @@ class CheckpointingITCase {
     }
 
     private static void assertExactResults() {
-        long perKey = (long) RECORDS_PER_SOURCE * PARALLELISM / KEYS;
-        assertThat(RESULTS).hasSize(KEYS);
-        for (int key = 0; key < KEYS; key++) {
-            long expectedSum = 0;
-            for (long value = key; value < RECORDS_PER_SOURCE; value += KEYS) {
-                expectedSum += value * PARALLELISM;
-            }
-            assertThat(RESULTS.get(key)).as("count and sum of key %d", key).containsExactly(perKey, expectedSum);
-        }
+        CountingJob.assertExactResults(KEYS, RECORDS_PER_SOURCE, PARALLELISM);
     }
 
     @Test
     void failuresAfterCheckpointsLeaveExactlyOnceState() throws Exception {
-        failuresToInject = 3;
+        CountingJob.failuresToInject = 3;
         StreamExecutionEnvironment env = environment(new Configuration());
         env.enableCheckpointing(50, CheckpointingMode.EXACTLY_ONCE);
         runCountingJob(env);
@@ -210,7 +91,7 @@ class CheckpointingITCase {
 
         @Override
         public Long map(Long value) throws Exception {
-            if (++seen % (FAILURES.get() < failuresToInject ? 5 : 20) == 0) {
+            if (++seen % (FAILURES.get() < CountingJob.failuresToInject ? 5 : 20) == 0) {
                 Thread.sleep(1);
             }
             return value;
@@ -228,22 +109,13 @@ class CheckpointingITCase {
                 .process(new CountingFunction())
                 .addSink(new LatestSink());
         env.execute("counting through failures");
-        assertThat(FAILURES.get()).isEqualTo(failuresToInject);
-        assertThat(RESULTS).hasSize(KEYS);
-        for (int key = 0; key < KEYS; key++) {
-            long sum = 0;
-            long count = 0;
-            for (long value = key; value < total; value += KEYS) {
-                sum += value;
-                count++;
-            }
-            assertThat(RESULTS.get(key)).as("count and sum of key %d", key).containsExactly(count, sum);
-        }
+        assertThat(FAILURES.get()).isEqualTo(CountingJob.failuresToInject);
+        CountingJob.assertExactResults(KEYS, total, 1);
     }
 
     @Test
     void splitSourcesResumeFromTheirCheckpointedSplits() throws Exception {
-        failuresToInject = 2;
+        CountingJob.failuresToInject = 2;
         StreamExecutionEnvironment env = environment(new Configuration());
         env.enableCheckpointing(30);
         countExactlyThroughFailures(env, env.fromSource(
@@ -262,7 +134,7 @@ class CheckpointingITCase {
             }
             Files.writeString(directory.toPath().resolve("part-" + f + ".txt"), lines);
         }
-        failuresToInject = 2;
+        CountingJob.failuresToInject = 2;
         StreamExecutionEnvironment env = environment(new Configuration());
         env.enableCheckpointing(30);
         io.freshet.connector.file.src.FileSource<String> source = io.freshet.connector.file.src.FileSource
@@ -275,7 +147,7 @@ class CheckpointingITCase {
 
     @Test
     void builtInSourcesResumeWhereTheyStood() throws Exception {
-        failuresToInject = 1;
+        CountingJob.failuresToInject = 1;
         StreamExecutionEnvironment env = environment(new Configuration());
         env.enableCheckpointing(30);
         countExactlyThroughFailures(env, env.fromSequence(0, 29_999), 30_000);
@@ -293,7 +165,8 @@ class CheckpointingITCase {
 
         private boolean mayFail() {
             boolean firstSubtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
-            return seen > 500 && checkpointsCompleted >= 2 && firstSubtask && FAILURES.get() < failuresToInject;
+            return seen > 500 && checkpointsCompleted >= 2 && firstSubtask
+                    && FAILURES.get() < CountingJob.failuresToInject;
         }
 
         @Override
@@ -319,7 +192,7 @@ class CheckpointingITCase {
 
     @Test
     void theFileSinkCommitsEveryRecordExactlyOnceThroughFailures(@TempDir File output) throws Exception {
-        failuresToInject = 2;
+        CountingJob.failuresToInject = 2;
         StreamExecutionEnvironment env = environment(new Configuration());
         env.enableCheckpointing(30);
         env.fromSource(new io.freshet.api.connector.source.lib.NumberSequenceSource(0, 29_999),
@@ -351,7 +224,7 @@ class CheckpointingITCase {
 
     @Test
     void atLeastOnceModeAlsoRecovers() throws Exception {
-        failuresToInject = 1;
+        CountingJob.failuresToInject = 1;
         StreamExecutionEnvironment env = environment(new Configuration());
         env.enableCheckpointing(50, CheckpointingMode.AT_LEAST_ONCE);
         runCountingJob(env);
@@ -364,7 +237,7 @@ class CheckpointingITCase {
 
     @Test
     void checkpointsAreWrittenToTheCheckpointDirectoryAndReadBack(@TempDir File directory) throws Exception {
-        failuresToInject = 1;
+        CountingJob.failuresToInject = 1;
         Configuration configuration = new Configuration();
         configuration.setString("execution.checkpointing.dir", directory.toURI().toString());
         configuration.setString("execution.checkpointing.num-retained", "2");
@@ -372,7 +245,7 @@ class CheckpointingITCase {
                 "RETAIN_ON_CANCELLATION");
         StreamExecutionEnvironment env = environment(configuration);
         env.getCheckpointConfig().setCheckpointInterval(50);
-        env.addSource(new RewindableSource()).name("numbers")
+        env.addSource(new RewindableSource(RECORDS_PER_SOURCE)).name("numbers")
                 .keyBy(value -> (int) (value % KEYS))
                 .process(new CountingFunction()).name("count")
                 .addSink(new LatestSink()).name("latest");
@@ -416,7 +289,7 @@ class CheckpointingITCase {
 
     @Test
     void aCorruptedOrTruncatedMetadataFileIsDetected(@TempDir File directory) throws Exception {
-        failuresToInject = 0;
+        CountingJob.failuresToInject = 0;
         Configuration configuration = new Configuration();
         configuration.setString("execution.checkpointing.dir", directory.toURI().toString());
         configuration.setString("execution.checkpointing.interval", "50 ms");
@@ -444,6 +317,23 @@ class CheckpointingITCase {
     private void assertThatIOException(String pointer, String message) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CheckpointMetadataStorage.read(pointer,
                 getClass().getClassLoader())).isInstanceOf(java.io.IOException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void aCheckpointDirectoryThatCannotBeWrittenFailsTheJobNamingIt(@TempDir File directory) throws Exception {
+        CountingJob.failuresToInject = 0;
+        File notADirectory = new File(directory, "a-file");
+        Files.writeString(notADirectory.toPath(), "in the way");
+        Configuration configuration = new Configuration();
+        configuration.setString("restart-strategy.type", "none");
+        configuration.setString("execution.checkpointing.dir", notADirectory.toURI().toString());
+        StreamExecutionEnvironment env = environment(configuration);
+        env.enableCheckpointing(30);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runCountingJob(env))
+                .hasStackTraceContaining("tolerable failure threshold")
+                .hasStackTraceContaining(notADirectory.getName())
+                .hasStackTraceContaining("execution.checkpointing.dir");
+        assertThat(Files.readString(notADirectory.toPath())).as("nothing written over it").isEqualTo("in the way");
     }
 
     @Test
