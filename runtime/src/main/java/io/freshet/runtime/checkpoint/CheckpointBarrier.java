@@ -9,12 +9,58 @@ import io.freshet.runtime.event.RuntimeEvent;
  */
 public final class CheckpointBarrier extends RuntimeEvent {
 
+    /** How the tasks treat the barrier (see docs/internals/runtime.md, "Unaligned checkpoints"). */
+    public enum Alignment {
+        /** Aligned at every input: savepoints, and checkpoints when unaligned checkpoints are off. */
+        ALIGNED,
+        /**
+         * Aligned, but a task whose alignment has lasted {@code execution.checkpointing.aligned-checkpoint-timeout}
+         * since the checkpoint started takes it unaligned and sends it on as {@link #UNALIGNED}.
+         */
+        ALIGNED_WITH_TIMEOUT,
+        /**
+         * A priority event: it overtakes the buffers queued in front of it (the producer keeps what it overtook in
+         * its output, the consumer what it overtook in its input), and a task takes its snapshot at the first one.
+         */
+        UNALIGNED
+    }
+
+    private static final Alignment[] ALIGNMENTS = Alignment.values();
+
     private final long id;
     private final long timestamp;
+    private final Alignment alignment;
 
     public CheckpointBarrier(long id, long timestamp) {
+        this(id, timestamp, Alignment.ALIGNED);
+    }
+
+    public CheckpointBarrier(long id, long timestamp, Alignment alignment) {
         this.id = id;
         this.timestamp = timestamp;
+        this.alignment = java.util.Objects.requireNonNull(alignment);
+    }
+
+    /** The alignment of ordinal {@code ordinal} (as written by the event serializer). */
+    public static Alignment alignmentOf(int ordinal) {
+        if (ordinal < 0 || ordinal >= ALIGNMENTS.length) {
+            throw new IllegalArgumentException("unknown barrier alignment " + ordinal);
+        }
+        return ALIGNMENTS[ordinal];
+    }
+
+    public Alignment getAlignment() {
+        return alignment;
+    }
+
+    /** True for a priority barrier that overtakes queued buffers. */
+    public boolean isUnaligned() {
+        return alignment == Alignment.UNALIGNED;
+    }
+
+    /** This barrier with another alignment. */
+    public CheckpointBarrier withAlignment(Alignment newAlignment) {
+        return newAlignment == alignment ? this : new CheckpointBarrier(id, timestamp, newAlignment);
     }
 
     public long getId() {
@@ -28,7 +74,7 @@ public final class CheckpointBarrier extends RuntimeEvent {
     @Override
     public boolean equals(Object o) {
         return o instanceof CheckpointBarrier && ((CheckpointBarrier) o).id == id
-                && ((CheckpointBarrier) o).timestamp == timestamp;
+                && ((CheckpointBarrier) o).timestamp == timestamp && ((CheckpointBarrier) o).alignment == alignment;
     }
 
     @Override
@@ -38,6 +84,6 @@ public final class CheckpointBarrier extends RuntimeEvent {
 
     @Override
     public String toString() {
-        return "CheckpointBarrier " + id + " @ " + timestamp;
+        return "CheckpointBarrier " + id + " @ " + timestamp + (alignment == Alignment.ALIGNED ? "" : " " + alignment);
     }
 }

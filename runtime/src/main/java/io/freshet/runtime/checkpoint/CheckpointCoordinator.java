@@ -66,6 +66,8 @@ public final class CheckpointCoordinator {
 
     private final Map<Long, PendingCheckpoint> pending = new LinkedHashMap<>();
     private final ArrayDeque<CompletedCheckpoint> completed = new ArrayDeque<>();
+    /** The savepoint or retained checkpoint the job started from (not this job's to delete), or null. */
+    private CompletedCheckpoint startedFrom;
     private long nextCheckpointId = 1;
     private long lastCompletion;
     private int consecutiveFailures;
@@ -105,6 +107,11 @@ public final class CheckpointCoordinator {
                 jobConfiguration.get(CheckpointingOptions.ENABLE_UNALIGNED),
                 jobConfiguration.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION),
                 storage.isExternal() ? "FileSystemCheckpointStorage" : "JobManagerCheckpointStorage"));
+        if (jobConfiguration.get(CheckpointingOptions.ENABLE_UNALIGNED) && maxConcurrent > 1) {
+            throw new IllegalArgumentException("Unaligned checkpoints (execution.checkpointing.unaligned.enabled)"
+                    + " take one checkpoint at a time, but execution.checkpointing.max-concurrent-checkpoints is "
+                    + maxConcurrent + ". Set it to 1, or turn unaligned checkpoints off.");
+        }
         if (interval >= 0 && interval < 10) {
             throw new IllegalArgumentException("execution.checkpointing.interval must be at least 10 ms, not "
                     + interval + " ms.");
@@ -275,7 +282,8 @@ public final class CheckpointCoordinator {
         long timestamp = checkpoint.timestamp;
         for (Execution source : sources) {
             LogicalSlot slot = source.getAssignedSlot();
-            slot.getTaskManagerGateway().triggerCheckpoint(source.getAttemptId(), id, timestamp, rpcTimeout)
+            slot.getTaskManagerGateway().triggerCheckpoint(source.getAttemptId(), id, timestamp,
+                    checkpoint.savepointTarget != null, rpcTimeout)
                     .whenComplete((ack, failure) -> {
                         if (failure != null) {
                             mainThread.execute(() -> {
@@ -515,6 +523,8 @@ public final class CheckpointCoordinator {
                 vertex.getJobVertex().getJobVertex().getEffectiveMaxParallelism(), parallelism, subtask);
         Map<String, List<KeyGroupsStateHandle>> keyed = new HashMap<>();
         Map<String, List<byte[]>> operator = new HashMap<>();
+        InFlightData inFlight = null;
+        String head = OperatorIds.headOf(vertex.getJobVertex().getJobVertex());
         for (String operatorId : OperatorIds.of(vertex.getJobVertex().getJobVertex())) {
             CompletedCheckpoint.OperatorState state = operatorStates.get(operatorId);
             if (state == null) {
@@ -532,9 +542,12 @@ public final class CheckpointCoordinator {
                 if (subtaskState.getOperatorState() != null && (!sameParallelism || index == subtask)) {
                     operator.computeIfAbsent(operatorId, k -> new ArrayList<>()).add(subtaskState.getOperatorState());
                 }
+                if (operatorId.equals(head) && sameParallelism && index == subtask) {
+                    inFlight = subtaskState.getInFlightData();
+                }
             }
         }
-        return new JobManagerTaskRestore(checkpointId, keyed, operator);
+        return new JobManagerTaskRestore(checkpointId, keyed, operator, inFlight);
     }
 
     /**
@@ -561,6 +574,8 @@ public final class CheckpointCoordinator {
         if (!unclaimed.isEmpty()) {
             LOG.warn("Job {} drops the state of operators it does not have: {}.", graph.getJobId(), unclaimed);
         }
+        checkInFlightDataFits(savepoint);
+        startedFrom = savepoint;
         completed.addLast(savepoint);
         nextCheckpointId = Math.max(nextCheckpointId, savepoint.getCheckpointID() + 1);
         List<ExecutionVertex> all = new ArrayList<>();
@@ -568,6 +583,34 @@ public final class CheckpointCoordinator {
         LOG.info("Job {} starts from {} (checkpoint {}).", graph.getJobId(), savepoint.getExternalPointer(),
                 savepoint.getCheckpointID());
         restoreLatestCheckpointedState(all);
+    }
+
+    /**
+     * In-flight data of an unaligned checkpoint is kept by channel, and channels depend on the parallelism of every
+     * task: such a checkpoint restores only at the parallelism it was taken at.
+     */
+    private void checkInFlightDataFits(CompletedCheckpoint checkpoint) throws CheckpointException {
+        java.util.Set<String> withInFlightData = new java.util.TreeSet<>();
+        checkpoint.getOperatorStates().forEach((operatorId, state) -> state.subtaskStates.values().forEach(subtask -> {
+            if (subtask.getInFlightData() != null) {
+                withInFlightData.add(operatorId);
+            }
+        }));
+        if (withInFlightData.isEmpty()) {
+            return;
+        }
+        for (ExecutionJobVertex jobVertex : graph.getVerticesTopologically()) {
+            int before = checkpoint.getParallelism(jobVertex.getJobVertexId());
+            int now = jobVertex.getParallelism();
+            if (before >= 0 && before != now) {
+                throw new CheckpointException("Checkpoint " + checkpoint.getCheckpointID() + " ("
+                        + checkpoint.getExternalPointer() + ") was taken unaligned and holds in-flight data of"
+                        + " operators " + withInFlightData + ", which restores only at the parallelism it was taken"
+                        + " at, but " + jobVertex.getName() + " now runs at parallelism " + now + " instead of "
+                        + before + ". Restore it at the old parallelism, then take a savepoint (savepoints are always"
+                        + " aligned) and rescale from that.");
+            }
+        }
     }
 
     // ---- for tests and the REST API ----
@@ -605,8 +648,15 @@ public final class CheckpointCoordinator {
         }
     }
 
-    /** Deletes a checkpoint's files in the I/O thread (or here, when that thread no longer takes work). */
+    /**
+     * Deletes a checkpoint's files in the I/O thread (or here, when that thread no longer takes work). The savepoint
+     * or retained checkpoint the job started from belongs to the user (or to the job that took it), not to this
+     * job: it is never deleted, only no longer restored once newer checkpoints exist.
+     */
     private void discardLater(CompletedCheckpoint checkpoint) {
+        if (checkpoint == startedFrom) {
+            return;
+        }
         try {
             ioExecutor.execute(() -> storage.discard(checkpoint));
         } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -19,12 +19,25 @@ public final class JobManagerTaskRestore implements Serializable {
     private final long checkpointId;
     private final Map<String, List<KeyGroupsStateHandle>> keyedStates;
     private final Map<String, List<byte[]>> operatorStates;
+    private final InFlightData inFlightData;
 
     public JobManagerTaskRestore(long checkpointId, Map<String, List<KeyGroupsStateHandle>> keyedStates,
             Map<String, List<byte[]>> operatorStates) {
+        this(checkpointId, keyedStates, operatorStates, null);
+    }
+
+    /** @param inFlightData the subtask's in-flight data of an unaligned checkpoint; may be null */
+    public JobManagerTaskRestore(long checkpointId, Map<String, List<KeyGroupsStateHandle>> keyedStates,
+            Map<String, List<byte[]>> operatorStates, InFlightData inFlightData) {
         this.checkpointId = checkpointId;
         this.keyedStates = keyedStates;
         this.operatorStates = operatorStates;
+        this.inFlightData = inFlightData;
+    }
+
+    /** The subtask's in-flight data of an unaligned checkpoint, or null. */
+    public InFlightData getInFlightData() {
+        return inFlightData;
     }
 
     public long getRestoreCheckpointId() {

@@ -43,8 +43,8 @@ final class RpcTaskManagerGateway implements TaskManagerGateway {
 
     @Override
     public CompletableFuture<Acknowledge> triggerCheckpoint(ExecutionAttemptID task, long checkpointId, long timestamp,
-            Duration timeout) {
-        return gateway.triggerCheckpoint(task, checkpointId, timestamp, timeout);
+            boolean savepoint, Duration timeout) {
+        return gateway.triggerCheckpoint(task, checkpointId, timestamp, savepoint, timeout);
     }
 
     @Override

@@ -27,7 +27,7 @@ public interface TaskManagerGateway {
     }
 
     default CompletableFuture<Acknowledge> triggerCheckpoint(ExecutionAttemptID task, long checkpointId,
-            long timestamp, Duration timeout) {
+            long timestamp, boolean savepoint, Duration timeout) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("checkpoints"));
     }
 

@@ -48,9 +48,9 @@ public interface TaskExecutorGateway extends RpcGateway {
     CompletableFuture<Acknowledge> sendOperatorEventToTask(ExecutionAttemptID task,
             io.freshet.runtime.jobgraph.JobVertexID operatorId, byte[] serializedEvent, @RpcTimeout Duration timeout);
 
-    /** Starts checkpoint {@code checkpointId} at source task {@code task}. */
+    /** Starts checkpoint {@code checkpointId} (a savepoint: always aligned) at source task {@code task}. */
     CompletableFuture<Acknowledge> triggerCheckpoint(ExecutionAttemptID task, long checkpointId, long timestamp,
-            @RpcTimeout Duration timeout);
+            boolean savepoint, @RpcTimeout Duration timeout);
 
     /** Checkpoint {@code checkpointId} completed: task {@code task} may commit what it covers. */
     CompletableFuture<Acknowledge> confirmCheckpoint(ExecutionAttemptID task, long checkpointId,

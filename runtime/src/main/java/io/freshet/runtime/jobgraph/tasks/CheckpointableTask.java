@@ -7,7 +7,7 @@ package io.freshet.runtime.jobgraph.tasks;
 public interface CheckpointableTask {
 
     /** A source task starts checkpoint {@code checkpointId}: snapshot, then send the barrier downstream. */
-    void triggerCheckpoint(long checkpointId, long timestamp);
+    void triggerCheckpoint(long checkpointId, long timestamp, boolean savepoint);
 
     /** The checkpoint completed on every task. */
     void notifyCheckpointComplete(long checkpointId);

@@ -50,9 +50,15 @@ public final class StreamTaskInput<T> implements AutoCloseable {
     /** The last checkpoint barrier each channel delivered, and whether the channel is blocked until alignment ends. */
     private final long[][] lastBarrier;
     private final boolean[][] blocked;
+    private final boolean[][] endedChannels;
     /** Buffers and events of blocked channels, in arrival order, and those released again, to be read first. */
     private final java.util.ArrayDeque<Held> held = new java.util.ArrayDeque<>();
     private final java.util.ArrayDeque<Held> released = new java.util.ArrayDeque<>();
+    /**
+     * While an unaligned checkpoint collects in-flight data: a copy of what each channel without the barrier yet has
+     * delivered since the snapshot (null: not recording).
+     */
+    private final io.freshet.core.memory.DataOutputSerializer[][] recording;
 
     /** A buffer or event of a blocked channel, with its gate. */
     private static final class Held {
@@ -92,16 +98,83 @@ public final class StreamTaskInput<T> implements AutoCloseable {
         this.barrierHandler = barrierHandler;
         this.lastBarrier = new long[gates.length][];
         this.blocked = new boolean[gates.length][];
+        this.recording = new io.freshet.core.memory.DataOutputSerializer[gates.length][];
+        this.endedChannels = new boolean[gates.length][];
         int channels = 0;
         for (int g = 0; g < gates.length; g++) {
             lastBarrier[g] = new long[gates[g].getNumberOfInputChannels()];
             java.util.Arrays.fill(lastBarrier[g], -1);
             blocked[g] = new boolean[gates[g].getNumberOfInputChannels()];
+            recording[g] = new io.freshet.core.memory.DataOutputSerializer[gates[g].getNumberOfInputChannels()];
+            endedChannels[g] = new boolean[gates[g].getNumberOfInputChannels()];
             channels += gates[g].getNumberOfInputChannels();
         }
         if (barrierHandler != null) {
-            barrierHandler.register(this, channels);
+            barrierHandler.register(this, gates.length, channels);
         }
+    }
+
+    int getNumberOfGates() {
+        return gates.length;
+    }
+
+    int getNumberOfChannels(int gate) {
+        return gates[gate].getNumberOfInputChannels();
+    }
+
+    /**
+     * Restores the in-flight data of an unaligned checkpoint (by gate and channel; nulls for none): it is read
+     * before anything the gates deliver, each channel's bytes through that channel's deserializer, so that a record
+     * cut by the checkpoint continues with the first bytes its producer sends again.
+     */
+    void restoreInFlight(byte[][][] data) {
+        for (int g = 0; g < data.length && g < gates.length; g++) {
+            if (data[g] == null) {
+                continue;
+            }
+            for (int c = 0; c < data[g].length && c < gates[g].getNumberOfInputChannels(); c++) {
+                byte[] bytes = data[g][c];
+                if (bytes != null && bytes.length > 0) {
+                    io.freshet.runtime.io.network.buffer.Buffer buffer =
+                            new io.freshet.runtime.io.network.buffer.NetworkBuffer(
+                                    io.freshet.core.memory.MemorySegmentFactory.wrap(bytes),
+                                    io.freshet.runtime.io.network.buffer.BufferRecycler.DeallocatingRecycler.INSTANCE,
+                                    io.freshet.runtime.io.network.buffer.Buffer.DataType.DATA_BUFFER, bytes.length);
+                    released.add(new Held(g, new BufferOrEvent(buffer, c)));
+                }
+            }
+        }
+    }
+
+    /** Starts recording, for checkpoint {@code checkpointId}, every channel of {@code gate} without its barrier. */
+    void startRecordingChannelsWithoutBarrier(int gate, long checkpointId) {
+        for (int c = 0; c < recording[gate].length; c++) {
+            if (lastBarrier[gate][c] != checkpointId && !channelEnded(gate, c)) {
+                io.freshet.core.memory.DataOutputSerializer out = new io.freshet.core.memory.DataOutputSerializer(256);
+                byte[] unfinished = deserializers[gate][c].copyUnfinishedRecord();
+                if (unfinished != null) {
+                    out.write(unfinished);
+                }
+                recording[gate][c] = out;
+            }
+        }
+    }
+
+    /** The channel's recorded in-flight bytes (null: none), and stops recording it. */
+    byte[] stopRecording(int gate, int channel) {
+        io.freshet.core.memory.DataOutputSerializer out = recording[gate][channel];
+        recording[gate][channel] = null;
+        return out == null || out.length() == 0 ? null : out.getCopyOfBuffer();
+    }
+
+    void stopAllRecordings() {
+        for (io.freshet.core.memory.DataOutputSerializer[] gate : recording) {
+            java.util.Arrays.fill(gate, null);
+        }
+    }
+
+    private boolean channelEnded(int gate, int channel) {
+        return endedChannels[gate][channel];
     }
 
     void markBarrier(int gate, int channel, long checkpointId, boolean block) {
@@ -213,24 +286,34 @@ public final class StreamTaskInput<T> implements AutoCloseable {
                 return true;
             }
             if (bufferOrEvent.isBuffer()) {
+                io.freshet.core.memory.DataOutputSerializer record = recording[g][channel];
+                if (record != null) {
+                    io.freshet.runtime.io.network.buffer.Buffer buffer = bufferOrEvent.getBuffer();
+                    record.write(buffer.getMemorySegment(), buffer.getReaderIndex(), buffer.readableBytes());
+                }
                 current = deserializers[g][channel];
                 currentGate = g;
                 currentChannel = channel;
                 current.setNextBuffer(bufferOrEvent.getBuffer());
                 return true;
             }
-            if (deserializers[g][channel].hasUnfinishedData()) {
+            boolean barrier = bufferOrEvent.getEvent() instanceof io.freshet.runtime.checkpoint.CheckpointBarrier;
+            if (deserializers[g][channel].hasUnfinishedData() && !(barrier
+                    && ((io.freshet.runtime.checkpoint.CheckpointBarrier) bufferOrEvent.getEvent()).isUnaligned())) {
+                // only a priority barrier may overtake the rest of a record
                 throw new IOException("Input " + g + ", channel " + channel + " sent " + bufferOrEvent.getEvent()
                         + " in the middle of a record");
             }
-            if (bufferOrEvent.getEvent() instanceof io.freshet.runtime.checkpoint.CheckpointBarrier) {
+            if (barrier) {
                 if (barrierHandler != null) {
                     barrierHandler.onBarrier(this, g, channel,
-                            (io.freshet.runtime.checkpoint.CheckpointBarrier) bufferOrEvent.getEvent());
+                            (io.freshet.runtime.checkpoint.CheckpointBarrier) bufferOrEvent.getEvent(),
+                            bufferOrEvent.getOvertakenData());
                 }
                 return true;
             }
             // end of partition: the channel no longer holds event time (or a checkpoint) back
+            endedChannels[g][channel] = true;
             channelIdle[g][channel] = false;
             Watermark due = onWatermark(g, channel, Long.MAX_VALUE);
             if (due != null) {

@@ -64,6 +64,14 @@ final class RecordWriterOutput<T> implements Output<StreamRecord<T>> {
         }
     }
 
+    /**
+     * Sends {@code event} (an unaligned checkpoint barrier) to every channel ahead of the unsent buffers; returns, per
+     * channel, a copy of the bytes it overtook (null where none).
+     */
+    byte[][] broadcastPriorityEvent(io.freshet.runtime.event.AbstractEvent event) throws IOException {
+        return writer.broadcastPriorityEvent(event);
+    }
+
     /** Sends {@code event} (a checkpoint barrier) to every channel, after the records before it. */
     void broadcastEvent(io.freshet.runtime.event.AbstractEvent event) throws IOException {
         writer.broadcastEvent(event);

@@ -71,6 +71,15 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
     /** Whether the job takes checkpoints (STREAMING with an interval), and whether exactly-once. */
     private boolean checkpointing;
     private boolean exactlyOnce;
+    /** Whether checkpoints (not savepoints) go unaligned, and after how long an aligned one switches (0: at once). */
+    private boolean unaligned;
+    private long alignedTimeoutMillis;
+    /** The in-flight data of the unaligned checkpoint this task restores, or null. */
+    private io.freshet.runtime.checkpoint.InFlightData restoredInFlight;
+    /** An unaligned checkpoint whose snapshot is taken while its input barriers still arrive; -1: none. */
+    private long unalignedCheckpointId = -1;
+    private io.freshet.runtime.checkpoint.TaskStateSnapshot unalignedSnapshot;
+    private byte[][][] unalignedOutputs;
     /** Checkpoints triggered at this source task but not yet taken (declined if the task ends first). */
     private final java.util.Set<Long> pendingTriggers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Events of the head's coordinator, queued by TaskExecutor threads for the task thread. */
@@ -110,6 +119,10 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         this.exactlyOnce = environment.getJobConfiguration().get(
                 io.freshet.configuration.CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE)
                 == io.freshet.core.execution.CheckpointingMode.EXACTLY_ONCE;
+        this.unaligned = exactlyOnce && environment.getJobConfiguration().get(
+                io.freshet.configuration.CheckpointingOptions.ENABLE_UNALIGNED);
+        this.alignedTimeoutMillis = environment.getJobConfiguration().get(
+                io.freshet.configuration.CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT).toMillis();
         List<RecordWriterOutput<?>> networkOutputs = new ArrayList<>();
         HeapKeyedStateBackend<Object> headBackend = null;
         KeySelector<Object, Object> headKeySelector = null;
@@ -158,6 +171,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 operators[i].setup(parameters);
             }
             restoreState(environment.getTaskRestore());
+            restoreOutputsInFlight(environment);
             if (operators[0] instanceof SourceOperator) {
                 io.freshet.runtime.jobgraph.tasks.TaskOperatorEventGateway gateway =
                         environment.getOperatorCoordinatorEventGateway();
@@ -239,6 +253,42 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
             }
             operators[i].initializeState(restore.getRestoreCheckpointId(), restore.getOperatorStates(id));
         }
+        restoredInFlight = restore.getInFlightData();
+        if (restoredInFlight != null) {
+            LOG.info("{} restores {} of in-flight data of unaligned checkpoint {}.",
+                    getEnvironment().getTaskInfo().getTaskNameWithSubtasks(), restoredInFlight,
+                    restore.getRestoreCheckpointId());
+        }
+    }
+
+    /**
+     * Writes the restored in-flight output data to each subpartition before any new record, in buffers of the
+     * partition: its consumer reads it after the in-flight input data it restored itself, exactly as the stream was.
+     */
+    private void restoreOutputsInFlight(io.freshet.runtime.execution.Environment environment) throws Exception {
+        byte[][][] outputs = restoredInFlight == null ? null : restoredInFlight.getOutputs();
+        if (outputs == null) {
+            return;
+        }
+        for (int i = 0; i < outputs.length && i < environment.getAllWriters().size(); i++) {
+            if (outputs[i] == null) {
+                continue;
+            }
+            io.freshet.runtime.io.network.api.writer.ResultPartitionWriter writer = environment.getWriter(i);
+            BufferProvider provider = (BufferProvider) writer;
+            for (int subpartition = 0; subpartition < outputs[i].length; subpartition++) {
+                byte[] bytes = outputs[i][subpartition];
+                int offset = 0;
+                while (bytes != null && offset < bytes.length) {
+                    io.freshet.runtime.io.network.buffer.Buffer buffer = provider.requestBufferBlocking();
+                    int length = Math.min(bytes.length - offset, buffer.getMaxCapacity());
+                    buffer.getMemorySegment().put(0, bytes, offset, length);
+                    buffer.setSize(length);
+                    writer.emitBuffer(subpartition, buffer);
+                    offset += length;
+                }
+            }
+        }
     }
 
     /** The handler of checkpoint barriers on this task's inputs, or null when the job takes no checkpoints. */
@@ -246,25 +296,77 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         if (!checkpointing) {
             return null;
         }
-        return new io.freshet.streaming.runtime.io.CheckpointBarrierHandler(exactlyOnce,
-                new io.freshet.streaming.runtime.io.CheckpointBarrierHandler.Target() {
+        byte[][][] restoredInputs = restoredInFlight == null ? null : restoredInFlight.getInputs();
+        return new io.freshet.streaming.runtime.io.CheckpointBarrierHandler(exactlyOnce, unaligned,
+                alignedTimeoutMillis, restoredInputs, new io.freshet.streaming.runtime.io.CheckpointBarrierHandler.Target() {
                     @Override
                     public void triggerOnBarrier(io.freshet.runtime.checkpoint.CheckpointBarrier barrier)
                             throws java.io.IOException {
-                        performCheckpoint(barrier);
+                        performCheckpoint(barrier, false);
+                    }
+
+                    @Override
+                    public void triggerUnaligned(io.freshet.runtime.checkpoint.CheckpointBarrier barrier)
+                            throws java.io.IOException {
+                        performCheckpoint(barrier, true);
+                    }
+
+                    @Override
+                    public void inputsComplete(long checkpointId, byte[][][] inFlightInputs) {
+                        acknowledgeUnaligned(checkpointId, inFlightInputs);
                     }
 
                     @Override
                     public void abortOnBarrier(long checkpointId, String reason) {
+                        if (unalignedCheckpointId == checkpointId) {
+                            clearUnaligned();
+                        }
                         getEnvironment().getCheckpointResponder().declineCheckpoint(checkpointId,
                                 new io.freshet.runtime.checkpoint.CheckpointException(reason,
                                         io.freshet.runtime.checkpoint.CheckpointException.Reason.SUBSUMED));
                     }
+
+                    @Override
+                    public void registerTimer(long timestamp, Runnable action) {
+                        timeService.registerTimer(timestamp, time -> action.run());
+                    }
                 });
     }
 
+    /** The snapshot of unaligned checkpoint {@code checkpointId} is complete with its in-flight input data. */
+    private void acknowledgeUnaligned(long checkpointId, byte[][][] inFlightInputs) {
+        if (unalignedCheckpointId != checkpointId) {
+            return; // its snapshot failed and was declined
+        }
+        io.freshet.runtime.checkpoint.TaskStateSnapshot snapshot = unalignedSnapshot;
+        io.freshet.runtime.checkpoint.InFlightData inFlight =
+                new io.freshet.runtime.checkpoint.InFlightData(inFlightInputs, unalignedOutputs);
+        clearUnaligned();
+        attachInFlightData(snapshot, inFlight);
+        getEnvironment().getCheckpointResponder().acknowledgeCheckpoint(checkpointId, snapshot);
+    }
+
+    private void clearUnaligned() {
+        unalignedCheckpointId = -1;
+        unalignedSnapshot = null;
+        unalignedOutputs = null;
+    }
+
+    /** The in-flight data belongs to the task; it is kept with the state of the chain's head operator. */
+    private void attachInFlightData(io.freshet.runtime.checkpoint.TaskStateSnapshot snapshot,
+            io.freshet.runtime.checkpoint.InFlightData inFlight) {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        String head = operatorIdOf(0);
+        io.freshet.runtime.checkpoint.OperatorSubtaskState headState = snapshot.getSubtaskStateByOperatorID(head);
+        snapshot.putSubtaskStateByOperatorID(head, new io.freshet.runtime.checkpoint.OperatorSubtaskState(
+                headState == null ? null : headState.getKeyedState(),
+                headState == null ? null : headState.getOperatorState(), inFlight));
+    }
+
     @Override
-    public void triggerCheckpoint(long checkpointId, long timestamp) {
+    public void triggerCheckpoint(long checkpointId, long timestamp, boolean savepoint) {
         TaskMailbox box = mailbox;
         if (box == null || !checkpointing) {
             getEnvironment().getCheckpointResponder().declineCheckpoint(checkpointId,
@@ -273,10 +375,16 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                             io.freshet.runtime.checkpoint.CheckpointException.Reason.TASK_NOT_READY));
             return;
         }
+        io.freshet.runtime.checkpoint.CheckpointBarrier.Alignment alignment = savepoint || !unaligned
+                ? io.freshet.runtime.checkpoint.CheckpointBarrier.Alignment.ALIGNED
+                : alignedTimeoutMillis > 0 ? io.freshet.runtime.checkpoint.CheckpointBarrier.Alignment.ALIGNED_WITH_TIMEOUT
+                : io.freshet.runtime.checkpoint.CheckpointBarrier.Alignment.UNALIGNED;
         pendingTriggers.add(checkpointId);
         box.execute(() -> {
             if (pendingTriggers.remove(checkpointId)) {
-                performCheckpoint(new io.freshet.runtime.checkpoint.CheckpointBarrier(checkpointId, timestamp));
+                io.freshet.runtime.checkpoint.CheckpointBarrier barrier =
+                        new io.freshet.runtime.checkpoint.CheckpointBarrier(checkpointId, timestamp, alignment);
+                performCheckpoint(barrier, barrier.isUnaligned());
             }
         }, "checkpoint " + checkpointId);
     }
@@ -296,8 +404,13 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
      * precede the barrier, the barrier goes to every output, then every operator's state is written and sent to the
      * JobMaster. A snapshot that fails declines the checkpoint (the task goes on); a barrier that cannot be sent
      * fails the task.
+     *
+     * <p>{@code unalignedBarrier}: the barrier goes out ahead of the unsent output buffers, whose bytes become the
+     * checkpoint's in-flight output data; a task with inputs acknowledges only when its in-flight input data is
+     * complete (see {@link io.freshet.streaming.runtime.io.CheckpointBarrierHandler}), a source at once.
      */
-    private void performCheckpoint(io.freshet.runtime.checkpoint.CheckpointBarrier barrier) throws java.io.IOException {
+    private void performCheckpoint(io.freshet.runtime.checkpoint.CheckpointBarrier barrier, boolean unalignedBarrier)
+            throws java.io.IOException {
         long id = barrier.getId();
         io.freshet.runtime.checkpoint.CheckpointResponder responder = getEnvironment().getCheckpointResponder();
         if (operators[0] instanceof SourceOperator) {
@@ -318,8 +431,16 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
             responder.declineCheckpoint(id, e);
             return;
         }
-        for (RecordWriterOutput<?> output : checkpointOutputs) {
-            output.broadcastEvent(barrier);
+        byte[][][] outputsInFlight = null;
+        if (unalignedBarrier) {
+            outputsInFlight = new byte[checkpointOutputs.size()][][];
+            for (int i = 0; i < outputsInFlight.length; i++) {
+                outputsInFlight[i] = checkpointOutputs.get(i).broadcastPriorityEvent(barrier);
+            }
+        } else {
+            for (RecordWriterOutput<?> output : checkpointOutputs) {
+                output.broadcastEvent(barrier);
+            }
         }
         io.freshet.runtime.checkpoint.TaskStateSnapshot snapshot = new io.freshet.runtime.checkpoint.TaskStateSnapshot();
         try {
@@ -338,7 +459,20 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
             responder.declineCheckpoint(id, e);
             return;
         }
+        if (unalignedBarrier && !isSourceTask()) {
+            unalignedCheckpointId = id;
+            unalignedSnapshot = snapshot;
+            unalignedOutputs = outputsInFlight;
+            return;
+        }
+        if (outputsInFlight != null) {
+            attachInFlightData(snapshot, new io.freshet.runtime.checkpoint.InFlightData(null, outputsInFlight));
+        }
         responder.acknowledgeCheckpoint(id, snapshot);
+    }
+
+    private boolean isSourceTask() {
+        return operators[0] instanceof SourceOperator || operators[0] instanceof StreamSource;
     }
 
     @Override

@@ -9,4 +9,9 @@ package io.freshet.runtime.io.network.partition;
 public interface BufferAvailabilityListener {
 
     void notifyDataAvailable();
+
+    /** A priority event was put at the head of the data to read: read it soon. */
+    default void notifyPriorityEvent() {
+        notifyDataAvailable();
+    }
 }

@@ -63,6 +63,46 @@ public final class PipelinedSubpartition extends ResultSubpartition {
     }
 
     @Override
+    public byte[] addPriorityEvent(Buffer event) throws IOException {
+        PipelinedSubpartitionView toNotify;
+        byte[] overtaken = null;
+        synchronized (buffers) {
+            if (released) {
+                event.recycleBuffer();
+                return null;
+            }
+            if (finished) {
+                event.recycleBuffer();
+                throw new IllegalStateException(this + " is finished; nothing may be added after finish()");
+            }
+            // the data buffers after the last event, taken off the tail, then put back behind the event
+            ArrayDeque<Buffer> overtakenBuffers = new ArrayDeque<>();
+            int bytes = 0;
+            while (!buffers.isEmpty() && buffers.peekLast().isBuffer()) {
+                Buffer last = buffers.pollLast();
+                overtakenBuffers.addFirst(last);
+                bytes += last.readableBytes();
+            }
+            buffers.add(event);
+            if (bytes > 0) {
+                overtaken = new byte[bytes];
+                int offset = 0;
+                for (Buffer buffer : overtakenBuffers) {
+                    int length = buffer.readableBytes();
+                    buffer.getMemorySegment().get(buffer.getReaderIndex(), overtaken, offset, length);
+                    offset += length;
+                }
+            }
+            buffers.addAll(overtakenBuffers);
+            toNotify = readView;
+        }
+        if (toNotify != null) {
+            toNotify.listener.notifyPriorityEvent();
+        }
+        return overtaken;
+    }
+
+    @Override
     public void finish() throws IOException {
         add(EventSerializer.toBuffer(EndOfPartitionEvent.INSTANCE));
         synchronized (buffers) {

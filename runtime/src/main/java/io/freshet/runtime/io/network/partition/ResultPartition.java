@@ -107,6 +107,11 @@ public final class ResultPartition implements ResultPartitionWriter, BufferProvi
         subpartitions[subpartition].add(buffer);
     }
 
+    @Override
+    public byte[] emitPriorityEvent(int subpartition, Buffer event) throws IOException {
+        return subpartitions[subpartition].addPriorityEvent(event);
+    }
+
     /** A free buffer, or null; see the class comment for a released partition. */
     @Override
     public Buffer requestBuffer() {

@@ -29,6 +29,15 @@ public abstract class ResultSubpartition {
     /** Appends a finished buffer (called by the producer's thread). */
     public abstract void add(Buffer buffer) throws IOException;
 
+    /**
+     * Puts a priority event (an unaligned checkpoint barrier) in front of the data buffers queued after the last
+     * event (it never overtakes an event) and returns a copy of the bytes of the buffers it overtook, in order, or
+     * null when it overtook none. Only pipelined subpartitions take checkpoints.
+     */
+    public byte[] addPriorityEvent(Buffer event) throws IOException {
+        throw new UnsupportedOperationException(this + " does not take priority events");
+    }
+
     /** Appends the end-of-partition event; nothing may be added afterwards. */
     public abstract void finish() throws IOException;
 

@@ -18,7 +18,8 @@ import io.freshet.runtime.io.network.buffer.NetworkBuffer;
  * any byte.
  *
  * <p>Tags are stable once released, because events cross TaskExecutors of possibly different builds during a
- * rolling change: 0 = end of partition, 1 = checkpoint barrier (id, timestamp).
+ * rolling change: 0 = end of partition, 1 = checkpoint barrier (id, timestamp, then one byte of alignment, which
+ * a barrier of 20 bytes lacks: it is aligned).
  * An unknown tag is an {@link IOException}.
  *
  * <p>Event buffers are unpooled heap segments that are freed when recycled: events are rare, and they must never
@@ -28,6 +29,7 @@ public final class EventSerializer {
 
     public static final int END_OF_PARTITION_EVENT = 0;
     public static final int CHECKPOINT_BARRIER_EVENT = 1;
+    private static final int BARRIER_BYTES = 21;
 
     private EventSerializer() {}
 
@@ -40,10 +42,11 @@ public final class EventSerializer {
         }
         if (event instanceof io.freshet.runtime.checkpoint.CheckpointBarrier) {
             io.freshet.runtime.checkpoint.CheckpointBarrier barrier = (io.freshet.runtime.checkpoint.CheckpointBarrier) event;
-            ByteBuffer serialized = ByteBuffer.allocate(20).order(ByteOrder.BIG_ENDIAN);
+            ByteBuffer serialized = ByteBuffer.allocate(BARRIER_BYTES).order(ByteOrder.BIG_ENDIAN);
             serialized.putInt(0, CHECKPOINT_BARRIER_EVENT);
             serialized.putLong(4, barrier.getId());
             serialized.putLong(12, barrier.getTimestamp());
+            serialized.put(20, (byte) barrier.getAlignment().ordinal());
             return serialized;
         }
         throw new IOException("no serialization is defined for events of " + event.getClass().getName());
@@ -69,10 +72,16 @@ public final class EventSerializer {
                 }
                 long id = bigEndian.getLong();
                 long timestamp = bigEndian.getLong();
+                int alignment = bigEndian.hasRemaining() ? bigEndian.get() : 0;
                 if (bigEndian != buffer) {
-                    buffer.position(buffer.position() + 16);
+                    buffer.position(bigEndian.position());
                 }
-                return new io.freshet.runtime.checkpoint.CheckpointBarrier(id, timestamp);
+                try {
+                    return new io.freshet.runtime.checkpoint.CheckpointBarrier(id, timestamp,
+                            io.freshet.runtime.checkpoint.CheckpointBarrier.alignmentOf(alignment));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException("checkpoint barrier " + id + ": " + e.getMessage(), e);
+                }
             }
             default:
                 throw new IOException("unknown event type tag " + tag + ": corrupt stream, or a sender of a newer"
@@ -94,6 +103,20 @@ public final class EventSerializer {
             throw new IllegalArgumentException("not an event buffer: " + buffer);
         }
         return fromSerializedEvent(buffer.getMemorySegment().wrap(buffer.getReaderIndex(), buffer.readableBytes()));
+    }
+
+    /**
+     * True when {@code buffer} holds a priority event (an unaligned checkpoint barrier), which overtakes the buffers
+     * queued before it. Reads two header fields, no object is made.
+     */
+    public static boolean isPriorityEvent(Buffer buffer) {
+        if (buffer.isBuffer() || buffer.readableBytes() < BARRIER_BYTES) {
+            return false;
+        }
+        MemorySegment segment = buffer.getMemorySegment();
+        int start = buffer.getReaderIndex();
+        return segment.getIntBigEndian(start) == CHECKPOINT_BARRIER_EVENT
+                && segment.get(start + 20) == io.freshet.runtime.checkpoint.CheckpointBarrier.Alignment.UNALIGNED.ordinal();
     }
 
     /** True when {@code buffer} is an event buffer holding an event of {@code eventClass}. */

@@ -50,4 +50,12 @@ public interface RecordDeserializer<T> {
 
     /** Recycles the buffer held, if any, and forgets any partial record. */
     void clear();
+
+    /**
+     * The bytes of a record begun but not finished (its start came in earlier buffers), exactly as they were on the
+     * wire, or null when there are none. Only between buffers: the current buffer must have been read to its end.
+     */
+    default byte[] copyUnfinishedRecord() {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot copy an unfinished record");
+    }
 }

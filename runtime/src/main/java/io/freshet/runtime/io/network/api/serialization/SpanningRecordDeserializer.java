@@ -168,6 +168,23 @@ public final class SpanningRecordDeserializer<T> implements RecordDeserializer<T
     }
 
     @Override
+    public byte[] copyUnfinishedRecord() {
+        if (currentBuffer != null) {
+            throw new IllegalStateException("the current buffer has " + (limit - position) + " unread bytes");
+        }
+        if (spanningLengthBytes == 0) {
+            return null;
+        }
+        int collected = spanningLengthBytes < LENGTH_BYTES ? 0 : spanningFilled;
+        byte[] copy = new byte[spanningLengthBytes + collected];
+        for (int i = 0; i < spanningLengthBytes; i++) {
+            copy[i] = (byte) (spanningLength >>> (8 * (spanningLengthBytes - 1 - i)));
+        }
+        System.arraycopy(spanningBytes, 0, copy, spanningLengthBytes, collected);
+        return copy;
+    }
+
+    @Override
     public boolean hasUnfinishedData() {
         return currentBuffer != null || spanningLengthBytes > 0;
     }

@@ -101,6 +101,19 @@ public final class RecordWriter<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * Flushes every channel, then puts {@code event} in front of each channel's unsent buffers (an unaligned
+     * checkpoint barrier); returns, per channel, a copy of the bytes it overtook (null where none).
+     */
+    public byte[][] broadcastPriorityEvent(AbstractEvent event) throws IOException {
+        flushAll();
+        byte[][] overtaken = new byte[channels.length][];
+        for (int channel = 0; channel < channels.length; channel++) {
+            overtaken[channel] = target.emitPriorityEvent(channel, EventSerializer.toBuffer(event));
+        }
+        return overtaken;
+    }
+
     /** Hands on every partly filled buffer. */
     public void flushAll() throws IOException {
         for (BufferWritingView channel : channels) {

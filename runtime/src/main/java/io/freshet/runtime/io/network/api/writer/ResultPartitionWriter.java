@@ -23,6 +23,15 @@ public interface ResultPartitionWriter extends AutoCloseable {
     /** Appends a finished data or event buffer to {@code subpartition}. */
     void emitBuffer(int subpartition, Buffer buffer) throws IOException;
 
+    /**
+     * Puts a priority event in front of the unsent data buffers of {@code subpartition} and returns a copy of the
+     * bytes it overtook (null: none). A writer without priority support appends the event like any other.
+     */
+    default byte[] emitPriorityEvent(int subpartition, Buffer event) throws IOException {
+        emitBuffer(subpartition, event);
+        return null;
+    }
+
     /** The producer has written everything: ends every subpartition. Called once, after a successful invoke. */
     default void finish() throws IOException {}
 

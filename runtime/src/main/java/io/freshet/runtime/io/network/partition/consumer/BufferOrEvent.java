@@ -20,12 +20,29 @@ public final class BufferOrEvent {
         this.buffer = Objects.requireNonNull(buffer);
         this.event = null;
         this.channelIndex = channelIndex;
+        this.overtakenData = null;
     }
 
+    private final byte[] overtakenData;
+
     public BufferOrEvent(AbstractEvent event, int channelIndex) {
+        this(event, channelIndex, null);
+    }
+
+    /** A priority event with a copy of the data it overtook in its channel (null: none). */
+    public BufferOrEvent(AbstractEvent event, int channelIndex, byte[] overtakenData) {
         this.buffer = null;
         this.event = Objects.requireNonNull(event);
         this.channelIndex = channelIndex;
+        this.overtakenData = overtakenData;
+    }
+
+    /**
+     * For a priority event: a copy of the data buffers it overtook in its input channel, which are read after it
+     * although they were sent before it; null when it overtook none (or for anything else).
+     */
+    public byte[] getOvertakenData() {
+        return overtakenData;
     }
 
     public boolean isBuffer() {

@@ -82,6 +82,19 @@ public abstract class InputChannel {
         inputGate.notifyChannelNonEmpty(this);
     }
 
+    /** A priority event is at the head of this channel: the gate reads this channel next. */
+    protected final void notifyGateOfPriorityEvent() {
+        inputGate.notifyPriorityEvent(this);
+    }
+
+    /**
+     * Called by the gate right after it read a priority event from this channel: a copy of the data buffers the
+     * event overtook in this channel's own queue (they are still queued behind it), or null when it overtook none.
+     */
+    byte[] takeOvertakenData() {
+        return null;
+    }
+
     /** Records the first error and wakes the gate, whose next read of this channel throws it. */
     protected final void setError(Throwable error) {
         if (cause == null) {

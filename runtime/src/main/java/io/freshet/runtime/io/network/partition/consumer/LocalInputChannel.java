@@ -60,6 +60,12 @@ public final class LocalInputChannel extends InputChannel implements BufferAvail
         notifyChannelNonEmpty();
     }
 
+    /** The producer put a priority event at the head of its subpartition (it kept what the event overtook). */
+    @Override
+    public void notifyPriorityEvent() {
+        notifyGateOfPriorityEvent();
+    }
+
     @Override
     BufferAndBacklog getNextBuffer() throws IOException {
         checkError();

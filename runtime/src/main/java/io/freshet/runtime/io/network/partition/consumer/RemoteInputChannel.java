@@ -50,6 +50,11 @@ public final class RemoteInputChannel extends InputChannel implements BufferRecy
     private final ArrayDeque<Buffer> receivedBuffers = new ArrayDeque<>();
     /** Guarded by lock: empty buffers reserved for the sender (each one a credit, announced or not). */
     private final ArrayDeque<Buffer> availableBuffers = new ArrayDeque<>();
+    /**
+     * Guarded by lock: for each priority event in {@link #receivedBuffers}, in queue order, how many data buffers
+     * it overtook (they are right behind it).
+     */
+    private final ArrayDeque<Integer> overtakenCounts = new ArrayDeque<>();
     /** Guarded by lock. */
     private int unannouncedCredit;
     /** Guarded by lock. */
@@ -174,6 +179,7 @@ public final class RemoteInputChannel extends InputChannel implements BufferRecy
             return;
         }
         expectedSequenceNumber++;
+        boolean priority = io.freshet.runtime.io.network.api.serialization.EventSerializer.isPriorityEvent(buffer);
         boolean wasEmpty;
         synchronized (lock) {
             if (released) {
@@ -181,14 +187,61 @@ public final class RemoteInputChannel extends InputChannel implements BufferRecy
                 return;
             }
             wasEmpty = receivedBuffers.isEmpty();
-            receivedBuffers.add(buffer);
+            if (priority) {
+                addPriorityEvent(buffer);
+            } else {
+                receivedBuffers.add(buffer);
+            }
             senderBacklog = backlog;
         }
         if (backlog > 0) {
             requestFloatingBuffers();
         }
-        if (wasEmpty) {
+        if (priority) {
+            notifyGateOfPriorityEvent();
+        } else if (wasEmpty) {
             notifyChannelNonEmpty();
+        }
+    }
+
+    /** Under lock: puts {@code event} before the data buffers after the last event, and counts them. */
+    private void addPriorityEvent(Buffer event) {
+        ArrayDeque<Buffer> overtaken = new ArrayDeque<>();
+        while (!receivedBuffers.isEmpty() && receivedBuffers.peekLast().isBuffer()) {
+            overtaken.addFirst(receivedBuffers.pollLast());
+        }
+        receivedBuffers.add(event);
+        receivedBuffers.addAll(overtaken);
+        overtakenCounts.add(overtaken.size());
+    }
+
+    @Override
+    byte[] takeOvertakenData() {
+        synchronized (lock) {
+            Integer count = overtakenCounts.poll();
+            if (count == null || count == 0) {
+                return null;
+            }
+            int bytes = 0;
+            int n = 0;
+            for (Buffer buffer : receivedBuffers) {
+                if (n++ == count) {
+                    break;
+                }
+                bytes += buffer.readableBytes();
+            }
+            byte[] copy = new byte[bytes];
+            int offset = 0;
+            n = 0;
+            for (Buffer buffer : receivedBuffers) {
+                if (n++ == count) {
+                    break;
+                }
+                int length = buffer.readableBytes();
+                buffer.getMemorySegment().get(buffer.getReaderIndex(), copy, offset, length);
+                offset += length;
+            }
+            return copy;
         }
     }
 

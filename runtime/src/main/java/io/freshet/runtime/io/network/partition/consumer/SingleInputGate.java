@@ -169,10 +169,14 @@ public final class SingleInputGate implements InputGate {
             return Optional.of(new BufferOrEvent(buffer, index));
         }
         AbstractEvent event;
+        boolean priority = EventSerializer.isPriorityEvent(buffer);
         try {
             event = EventSerializer.fromBuffer(buffer);
         } finally {
             buffer.recycleBuffer();
+        }
+        if (priority) {
+            return Optional.of(new BufferOrEvent(event, index, channel.takeOvertakenData()));
         }
         if (event instanceof EndOfPartitionEvent) {
             channelFinished[index] = true;
@@ -208,6 +212,29 @@ public final class SingleInputGate implements InputGate {
                 if (!availabilityFuture.isDone()) {
                     toComplete = availabilityFuture;
                 }
+            }
+        }
+        if (toComplete != null) {
+            toComplete.complete(null);
+        }
+    }
+
+    /** A channel has a priority event at its head: it is read before the channels queued before it. */
+    void notifyPriorityEvent(InputChannel channel) {
+        CompletableFuture<?> toComplete = null;
+        synchronized (lock) {
+            int index = channel.getChannelIndex();
+            if (closed) {
+                return;
+            }
+            if (enqueued[index]) {
+                channelsWithData.remove(channel);
+            }
+            enqueued[index] = true;
+            channelsWithData.addFirst(channel);
+            lock.notifyAll();
+            if (!availabilityFuture.isDone()) {
+                toComplete = availabilityFuture;
             }
         }
         if (toComplete != null) {

@@ -60,6 +60,10 @@ public final class ChannelReader<T> {
         return buffersReceived;
     }
 
+    public byte[] copyUnfinishedRecord() {
+        return deserializer.copyUnfinishedRecord();
+    }
+
     public boolean hasUnfinishedData() {
         return deserializer.hasUnfinishedData();
     }

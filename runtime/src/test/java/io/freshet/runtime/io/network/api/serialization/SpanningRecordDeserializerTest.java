@@ -50,6 +50,50 @@ class SpanningRecordDeserializerTest {
         return buffers;
     }
 
+    /**
+     * Unaligned checkpoints cut a stream between any two buffers: the unfinished record's bytes, copied there and
+     * fed to a fresh deserializer before the rest of the stream, complete that record.
+     */
+    @Test
+    void anUnfinishedRecordCopiedBetweenBuffersContinuesInAFreshDeserializer() throws IOException {
+        List<byte[]> records = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            byte[] r = new byte[i * 3];
+            java.util.Arrays.fill(r, (byte) i);
+            records.add(r);
+        }
+        byte[] stream = framedStream(records);
+        List<ByteBuffer> expected = records.stream().map(ByteBuffer::wrap).toList();
+        for (int bufferSize = 1; bufferSize <= 23; bufferSize++) {
+            int buffers = cut(stream, bufferSize, false, segment -> {}).size();
+            for (int cutAt = 0; cutAt <= buffers; cutAt++) {
+                List<Buffer> all = cut(stream, bufferSize, false, segment -> {});
+                ChannelReader<byte[]> before = new ChannelReader<>(BytePrimitiveArraySerializer.INSTANCE, false,
+                        r -> ByteBuffer.wrap(r.clone()));
+                for (Buffer buffer : all.subList(0, cutAt)) {
+                    before.accept(buffer);
+                }
+                byte[] unfinished = before.copyUnfinishedRecord();
+                assertThat(unfinished == null).isEqualTo(!before.hasUnfinishedData());
+
+                ChannelReader<byte[]> after = new ChannelReader<>(BytePrimitiveArraySerializer.INSTANCE, false,
+                        r -> ByteBuffer.wrap(r.clone()));
+                if (unfinished != null) {
+                    after.accept(new NetworkBuffer(MemorySegmentFactory.wrap(unfinished), segment -> {},
+                            Buffer.DataType.DATA_BUFFER, unfinished.length));
+                }
+                for (Buffer buffer : all.subList(cutAt, all.size())) {
+                    after.accept(buffer);
+                }
+                List<Object> received = new ArrayList<>(before.getReceived());
+                received.addAll(after.getReceived());
+                assertThat(received).as("buffer size %d, cut after buffer %d", bufferSize, cutAt)
+                        .containsExactlyElementsOf(expected);
+                assertThat(after.hasUnfinishedData()).isFalse();
+            }
+        }
+    }
+
     @Test
     void recordsAndLengthFieldsSplitAtEveryOffsetAreReassembled() throws IOException {
         long seed = System.nanoTime();
