@@ -18,12 +18,11 @@ import io.freshet.runtime.checkpoint.OperatorSubtaskState;
 import io.freshet.runtime.checkpoint.TaskStateSnapshot;
 import io.freshet.streaming.api.environment.StreamExecutionEnvironment;
 import io.freshet.streaming.api.functions.sink.SinkFunction;
-import io.freshet.streaming.api.functions.source.ParallelSourceFunction;
 
 /**
  * The checkpoint issue's benchmark of checkpoints under backpressure, aligned against unaligned, in the same run: a
- * source as fast as it can go, {@code keyBy}, a map that spends about {@code cost} microseconds per record (so the
- * network queues in front of it are always full), {@code keyBy} again, a rolling {@code reduce(sum)} over 1,000 keys
+ * split source ({@code NumberSequenceSource}) as fast as it can go, {@code keyBy}, a map that spends about
+ * {@code cost} microseconds per record (so the network queues in front of it are always full), {@code keyBy} again, a rolling {@code reduce(sum)} over 1,000 keys
  * and a counting sink; parallelism 2 on the embedded MiniCluster with two TaskManagers (local and remote channels),
  * default network buffers (32 KB), checkpoints every second to files. Each mode runs {@code seconds}, is cancelled
  * with its checkpoints retained, and the retained checkpoints' durations (trigger to completion) and in-flight bytes
@@ -35,29 +34,6 @@ import io.freshet.streaming.api.functions.source.ParallelSourceFunction;
 public final class BackpressuredCheckpointWorkload {
 
     private BackpressuredCheckpointWorkload() {}
-
-    /** The longs 0, 1, 2, ... until cancelled. */
-    static final class Numbers implements ParallelSourceFunction<Long> {
-        private static final long serialVersionUID = 1L;
-        private volatile boolean running = true;
-
-        @Override
-        public void run(SourceContext<Long> ctx) {
-            long next = 0;
-            while (running) {
-                synchronized (ctx.getCheckpointLock()) {
-                    for (int i = 0; i < 100; i++) {
-                        ctx.collect(next++);
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void cancel() {
-            running = false;
-        }
-    }
 
     /** Spins about {@code micros} per record: a slow operator. */
     static final class Costly implements MapFunction<Long, Long> {
@@ -113,7 +89,8 @@ public final class BackpressuredCheckpointWorkload {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(configuration);
         env.setParallelism(2);
         CountingSink.COUNT.set(0);
-        env.addSource(new Numbers())
+        env.fromSource(new io.freshet.api.connector.source.lib.NumberSequenceSource(0, Long.MAX_VALUE),
+                        io.freshet.api.common.eventtime.WatermarkStrategy.noWatermarks(), "numbers")
                 .keyBy(value -> value % 1000)
                 .map(new Costly(cost))
                 .keyBy(value -> value % 1000)
@@ -146,9 +123,12 @@ public final class BackpressuredCheckpointWorkload {
         Collections.sort(inFlight);
         System.out.printf("%-9s %4d checkpoints completed in %d s; duration median %6d ms, max %6d ms;"
                 + " in-flight data median %,d bytes; %,d records/s%n", unaligned ? "unaligned" : "aligned",
-                durations.size(), seconds, median(durations), durations.isEmpty() ? -1 : durations.get(durations.size() - 1),
-                median(inFlight), records / seconds);
+                durations.size(), seconds, median(durations), max(durations), median(inFlight), records / seconds);
         deleteRecursively(directory.toPath());
+    }
+
+    private static long max(List<Long> sorted) {
+        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1);
     }
 
     private static long median(List<Long> sorted) {

@@ -274,6 +274,11 @@ public final class CheckpointBarrierHandler {
         return both;
     }
 
+    /** Whether checkpoints may be taken unaligned (priority barriers may arrive). */
+    boolean isUnalignedEnabled() {
+        return unalignedEnabled;
+    }
+
     /** Whether a checkpoint is aligning now (for tests). */
     boolean isAligning() {
         return state == State.ALIGNING;

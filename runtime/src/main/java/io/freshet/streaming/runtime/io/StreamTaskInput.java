@@ -51,6 +51,8 @@ public final class StreamTaskInput<T> implements AutoCloseable {
     private final long[][] lastBarrier;
     private final boolean[][] blocked;
     private final boolean[][] endedChannels;
+    /** Whether unaligned barriers may arrive: then each record is preceded by a look for one. */
+    private final boolean checkPriority;
     /** Buffers and events of blocked channels, in arrival order, and those released again, to be read first. */
     private final java.util.ArrayDeque<Held> held = new java.util.ArrayDeque<>();
     private final java.util.ArrayDeque<Held> released = new java.util.ArrayDeque<>();
@@ -109,6 +111,7 @@ public final class StreamTaskInput<T> implements AutoCloseable {
             endedChannels[g] = new boolean[gates[g].getNumberOfInputChannels()];
             channels += gates[g].getNumberOfInputChannels();
         }
+        this.checkPriority = barrierHandler != null && barrierHandler.isUnalignedEnabled();
         if (barrierHandler != null) {
             barrierHandler.register(this, gates.length, channels);
         }
@@ -210,6 +213,9 @@ public final class StreamTaskInput<T> implements AutoCloseable {
     public StreamElement pollNext() throws IOException {
         while (true) {
             if (current != null) {
+                if (checkPriority && priorityEventPending()) {
+                    takePriorityEvents();
+                }
                 RecordDeserializer.DeserializationResult result = current.getNextRecord(delegate);
                 if (result.isBufferConsumed()) {
                     current = null;
@@ -242,6 +248,39 @@ public final class StreamTaskInput<T> implements AutoCloseable {
             }
             if (!progress) {
                 return null;
+            }
+        }
+    }
+
+    private boolean priorityEventPending() {
+        for (InputGate gate : gates) {
+            if (gate.hasPriorityEvent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An unaligned barrier waits: it is handled now, between two records of the current buffer, rather than after
+     * the buffer (which a slow task may take long to finish). What the gate hands out before it is kept, in order,
+     * to be read after the current buffer.
+     */
+    private void takePriorityEvents() throws IOException {
+        for (int g = 0; g < gates.length; g++) {
+            while (gates[g].hasPriorityEvent()) {
+                Optional<BufferOrEvent> next = gates[g].pollNext();
+                if (next.isEmpty()) {
+                    break;
+                }
+                BufferOrEvent bufferOrEvent = next.get();
+                if (bufferOrEvent.isEvent()
+                        && bufferOrEvent.getEvent() instanceof io.freshet.runtime.checkpoint.CheckpointBarrier
+                        && ((io.freshet.runtime.checkpoint.CheckpointBarrier) bufferOrEvent.getEvent()).isUnaligned()) {
+                    take(g, bufferOrEvent);
+                } else {
+                    released.add(new Held(g, bufferOrEvent));
+                }
             }
         }
     }

@@ -72,6 +72,11 @@ final class RecordWriterOutput<T> implements Output<StreamRecord<T>> {
         return writer.broadcastPriorityEvent(event);
     }
 
+    /** Done when writing a record will not wait for a network buffer. */
+    java.util.concurrent.CompletableFuture<?> getAvailableFuture() {
+        return writer.getAvailableFuture();
+    }
+
     /** Sends {@code event} (a checkpoint barrier) to every channel, after the records before it. */
     void broadcastEvent(io.freshet.runtime.event.AbstractEvent event) throws IOException {
         writer.broadcastEvent(event);

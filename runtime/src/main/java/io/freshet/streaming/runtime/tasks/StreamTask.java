@@ -58,6 +58,8 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         io.freshet.runtime.jobgraph.tasks.CheckpointableTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
+    /** How many records a split source emits between two looks at its outputs' free buffers. */
+    private static final int OUTPUT_CHECK_INTERVAL = 64;
 
     private volatile StreamSource<?, ?> runningSource;
     private volatile boolean canceled;
@@ -611,12 +613,19 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
     private void runSourceOperator(SourceOperator<?, ?> source, List<RecordWriterOutput<?>> networkOutputs)
             throws Exception {
         ClassLoader userCodeClassLoader = getUserCodeClassLoader();
+        int sinceOutputCheck = 0;
         while (!canceled) {
             handleOperatorEvents(source, userCodeClassLoader);
             if (timeService.isDue()) {
                 timeService.fireDueTimers();
             }
             mailbox.runAll();
+            if (++sinceOutputCheck == OUTPUT_CHECK_INTERVAL) {
+                sinceOutputCheck = 0;
+                if (awaitOutputsOrMail(networkOutputs)) {
+                    continue;
+                }
+            }
             io.freshet.core.io.InputStatus status = source.emitNext();
             if (status == io.freshet.core.io.InputStatus.END_OF_INPUT) {
                 return;
@@ -638,6 +647,28 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 }
             }
         }
+    }
+
+    /**
+     * Under backpressure a source waits here, where mail (a checkpoint trigger) still runs, rather than inside a
+     * record's write: true when some output has no free buffer (after waiting for one, for mail, an event or a timer,
+     * at most 100 ms), false when all can take records.
+     */
+    private boolean awaitOutputsOrMail(List<RecordWriterOutput<?>> networkOutputs) throws Exception {
+        for (RecordWriterOutput<?> output : networkOutputs) {
+            java.util.concurrent.CompletableFuture<?> available = output.getAvailableFuture();
+            if (!available.isDone()) {
+                try {
+                    java.util.concurrent.CompletableFuture.anyOf(available, operatorEventArrived,
+                            timeService.dueFuture(), mailbox.arrivedFuture())
+                            .get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // look again (cancellation)
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private void handleOperatorEvents(SourceOperator<?, ?> source, ClassLoader userCodeClassLoader) throws Exception {

@@ -52,8 +52,9 @@ public interface RecordDeserializer<T> {
     void clear();
 
     /**
-     * The bytes of a record begun but not finished (its start came in earlier buffers), exactly as they were on the
-     * wire, or null when there are none. Only between buffers: the current buffer must have been read to its end.
+     * Between two records: the bytes given to this deserializer and not yet read, exactly as they were on the wire
+     * (the rest of the current buffer, or the start of a record whose end is in buffers still to come), or null when
+     * there are none.
      */
     default byte[] copyUnfinishedRecord() {
         throw new UnsupportedOperationException(getClass().getName() + " cannot copy an unfinished record");

@@ -170,7 +170,13 @@ public final class SpanningRecordDeserializer<T> implements RecordDeserializer<T
     @Override
     public byte[] copyUnfinishedRecord() {
         if (currentBuffer != null) {
-            throw new IllegalStateException("the current buffer has " + (limit - position) + " unread bytes");
+            // between two records of the current buffer: the rest of it (no spanning record is begun then)
+            if (position == limit) {
+                return null;
+            }
+            byte[] rest = new byte[limit - position];
+            segment.get(position, rest, 0, rest.length);
+            return rest;
         }
         if (spanningLengthBytes == 0) {
             return null;

@@ -37,6 +37,7 @@ public final class RecordWriter<T> implements AutoCloseable {
     /** The serializer's fixed record length, or -1: fixed-length records take the writer's fast path. */
     private final int fixedRecordLength;
     private final DataOutputSerializer broadcastBuffer = new DataOutputSerializer(128);
+    private final BufferProvider bufferProvider;
 
     public RecordWriter(ResultPartitionWriter target, BufferProvider bufferProvider,
             ChannelSelector<T> channelSelector, TypeSerializer<T> serializer) {
@@ -47,6 +48,7 @@ public final class RecordWriter<T> implements AutoCloseable {
         channelSelector.setup(numberOfChannels);
         this.isBroadcast = channelSelector.isBroadcast();
         this.fixedRecordLength = serializer.getLength();
+        this.bufferProvider = bufferProvider;
         OverflowPages overflowPages = new OverflowPages(bufferProvider.getMemorySegmentSize());
         this.channels = new BufferWritingView[numberOfChannels];
         for (int i = 0; i < numberOfChannels; i++) {
@@ -124,6 +126,14 @@ public final class RecordWriter<T> implements AutoCloseable {
     /** Hands on the partly filled buffer of {@code channel}. */
     public void flush(int channel) throws IOException {
         channels[channel].flush();
+    }
+
+    /**
+     * Done when a free buffer is there (writing will not block on a new buffer); pending under backpressure. A
+     * producer that can choose when to write looks here first, so that it waits where it can still take checkpoints.
+     */
+    public java.util.concurrent.CompletableFuture<?> getAvailableFuture() {
+        return bufferProvider.getAvailableFuture();
     }
 
     public int getNumberOfChannels() {

@@ -32,6 +32,14 @@ public interface InputGate extends AvailabilityProvider, AutoCloseable {
     /** True once every channel delivered its end-of-partition event. */
     boolean isFinished();
 
+    /**
+     * True while a priority event (an unaligned checkpoint barrier) waits to be read: the reader should look before
+     * it finishes the buffer it reads. One volatile read.
+     */
+    default boolean hasPriorityEvent() {
+        return false;
+    }
+
     /** Total time the reading thread waited in {@link #getNext()} for input, in milliseconds. */
     long getIdleTimeMs();
 

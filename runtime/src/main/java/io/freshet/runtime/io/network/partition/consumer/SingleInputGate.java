@@ -51,6 +51,9 @@ public final class SingleInputGate implements InputGate {
     private boolean closed;
 
     private boolean requested;
+    /** Priority events announced and not read yet (may dip below 0 while an announcement is on its way). */
+    private final java.util.concurrent.atomic.AtomicInteger priorityEvents =
+            new java.util.concurrent.atomic.AtomicInteger();
     private volatile int numberOfFinishedChannels;
     private volatile long idleNanos;
     /** System.nanoTime() when the current wait for input began; 0 when the reader is not waiting. */
@@ -176,6 +179,7 @@ public final class SingleInputGate implements InputGate {
             buffer.recycleBuffer();
         }
         if (priority) {
+            priorityEvents.decrementAndGet();
             return Optional.of(new BufferOrEvent(event, index, channel.takeOvertakenData()));
         }
         if (event instanceof EndOfPartitionEvent) {
@@ -221,6 +225,7 @@ public final class SingleInputGate implements InputGate {
 
     /** A channel has a priority event at its head: it is read before the channels queued before it. */
     void notifyPriorityEvent(InputChannel channel) {
+        priorityEvents.incrementAndGet();
         CompletableFuture<?> toComplete = null;
         synchronized (lock) {
             int index = channel.getChannelIndex();
@@ -249,6 +254,11 @@ public final class SingleInputGate implements InputGate {
             lock.notifyAll();
         }
         toComplete.complete(null);
+    }
+
+    @Override
+    public boolean hasPriorityEvent() {
+        return priorityEvents.get() > 0;
     }
 
     @Override
