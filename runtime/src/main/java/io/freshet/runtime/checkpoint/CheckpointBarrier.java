@@ -30,15 +30,30 @@ public final class CheckpointBarrier extends RuntimeEvent {
     private final long id;
     private final long timestamp;
     private final Alignment alignment;
+    private final boolean savepoint;
 
     public CheckpointBarrier(long id, long timestamp) {
         this(id, timestamp, Alignment.ALIGNED);
     }
 
     public CheckpointBarrier(long id, long timestamp, Alignment alignment) {
+        this(id, timestamp, alignment, false);
+    }
+
+    /** @param savepoint whether the barrier is a savepoint's: its state goes whole into the savepoint's metadata */
+    public CheckpointBarrier(long id, long timestamp, Alignment alignment, boolean savepoint) {
         this.id = id;
         this.timestamp = timestamp;
         this.alignment = java.util.Objects.requireNonNull(alignment);
+        this.savepoint = savepoint;
+        if (savepoint && alignment != Alignment.ALIGNED) {
+            throw new IllegalArgumentException("savepoints are always aligned");
+        }
+    }
+
+    /** Whether this is a savepoint's barrier (tasks then keep no state files of their own). */
+    public boolean isSavepoint() {
+        return savepoint;
     }
 
     /** The alignment of ordinal {@code ordinal} (as written by the event serializer). */
@@ -60,7 +75,7 @@ public final class CheckpointBarrier extends RuntimeEvent {
 
     /** This barrier with another alignment. */
     public CheckpointBarrier withAlignment(Alignment newAlignment) {
-        return newAlignment == alignment ? this : new CheckpointBarrier(id, timestamp, newAlignment);
+        return newAlignment == alignment ? this : new CheckpointBarrier(id, timestamp, newAlignment, savepoint);
     }
 
     public long getId() {
@@ -74,7 +89,7 @@ public final class CheckpointBarrier extends RuntimeEvent {
     @Override
     public boolean equals(Object o) {
         return o instanceof CheckpointBarrier && ((CheckpointBarrier) o).id == id
-                && ((CheckpointBarrier) o).timestamp == timestamp && ((CheckpointBarrier) o).alignment == alignment;
+                && ((CheckpointBarrier) o).timestamp == timestamp && ((CheckpointBarrier) o).alignment == alignment && ((CheckpointBarrier) o).savepoint == savepoint;
     }
 
     @Override
@@ -84,6 +99,7 @@ public final class CheckpointBarrier extends RuntimeEvent {
 
     @Override
     public String toString() {
-        return "CheckpointBarrier " + id + " @ " + timestamp + (alignment == Alignment.ALIGNED ? "" : " " + alignment);
+        return (savepoint ? "Savepoint" : "Checkpoint") + "Barrier " + id + " @ " + timestamp
+                + (alignment == Alignment.ALIGNED ? "" : " " + alignment);
     }
 }

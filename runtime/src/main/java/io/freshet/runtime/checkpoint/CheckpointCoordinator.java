@@ -459,6 +459,14 @@ public final class CheckpointCoordinator {
                         checkpoint.id, rpcTimeout);
             }
         }
+        if (checkpoint.savepointTarget == null) {
+            long id = checkpoint.id;
+            try {
+                ioExecutor.execute(() -> storage.discardAborted(id)); // state files tasks wrote already
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                storage.discardAborted(id);
+            }
+        }
         if (countsAsFailure) {
             checkpointFailed(checkpoint.id, cause);
         } else {

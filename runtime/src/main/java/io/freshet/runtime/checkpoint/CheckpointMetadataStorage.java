@@ -75,6 +75,28 @@ public final class CheckpointMetadataStorage {
         return jobDirectory != null;
     }
 
+    /**
+     * The directory of checkpoint {@code checkpointId} ({@code <dir>/<job-id>/chk-<n>}), where tasks write their state
+     * files and the JobManager the {@code _metadata} file; null for JobManager storage.
+     */
+    public Path checkpointDirectory(long checkpointId) {
+        return jobDirectory == null ? null : new Path(jobDirectory, "chk-" + checkpointId);
+    }
+
+    /** Deletes what tasks wrote for checkpoint {@code checkpointId}, which was aborted. */
+    public void discardAborted(long checkpointId) {
+        Path directory = checkpointDirectory(checkpointId);
+        if (directory == null) {
+            return;
+        }
+        try {
+            directory.getFileSystem().delete(directory, true);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the directory {} of aborted checkpoint {}: {}", directory, checkpointId,
+                    e.getMessage());
+        }
+    }
+
     /** Writes {@code checkpoint}'s metadata file; returns the checkpoint's directory (its external pointer). */
     public String write(CompletedCheckpoint checkpoint) throws IOException {
         return writeTo(new Path(jobDirectory, "chk-" + checkpoint.getCheckpointID()), checkpoint);

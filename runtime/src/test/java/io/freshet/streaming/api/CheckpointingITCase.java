@@ -254,6 +254,7 @@ class CheckpointingITCase {
         // while the job runs, its checkpoints lie under <dir>/<job-id>/chk-<n>/_metadata, at most two at a time
         Path jobDirectory = directory.toPath().resolve(client.getJobID().toString());
         CompletedCheckpoint read = null;
+        Path readDirectory = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (read == null && System.nanoTime() < deadline) {
             if (Files.isDirectory(jobDirectory)) {
@@ -264,6 +265,7 @@ class CheckpointingITCase {
                         try {
                             read = CheckpointMetadataStorage.read(metadata.get(0).getParent().toUri().toString(),
                                     getClass().getClassLoader());
+                            readDirectory = metadata.get(0).getParent();
                         } catch (java.io.IOException e) {
                             // subsumed and deleted (or half written) meanwhile: look again
                         }
@@ -274,6 +276,16 @@ class CheckpointingITCase {
         }
         assertThat(read).as("a checkpoint appeared in %s", jobDirectory).isNotNull();
         assertThat(read.getAllTaskStates()).as("sources and the keyed function have state").hasSize(2);
+        // the keyed state lies in files the tasks wrote into the checkpoint's directory, not in _metadata
+        List<String> keyedFiles = read.getAllTaskStates().values().stream().flatMap(m -> m.values().stream())
+                .flatMap(state -> state.getSubtaskStateMappings().values().stream())
+                .map(io.freshet.runtime.checkpoint.OperatorSubtaskState::getKeyedState)
+                .filter(java.util.Objects::nonNull).map(io.freshet.runtime.state.KeyGroupsStateHandle::getFile)
+                .toList();
+        assertThat(keyedFiles).as("keyed state files").hasSize(PARALLELISM);
+        for (String keyedFile : keyedFiles) {
+            assertThat(keyedFile).contains(readDirectory.getFileName().toString() + "/keyed-");
+        }
         client.getJobExecutionResult().get();
 
         assertExactResults();

@@ -139,7 +139,10 @@ class SavepointITCase {
 
     /** Runs the program until the source pauses, takes a savepoint and stops; returns the savepoint's path. */
     private static String runUntilPauseAndStop(File savepoints) throws Exception {
-        JobClient first = program(new Configuration(), 2, "count").executeAsync("before the savepoint");
+        // checkpoints go to files (tasks write their keyed state there); a savepoint is whole in its _metadata
+        Configuration configuration = new Configuration();
+        configuration.setString("execution.checkpointing.dir", new File(savepoints, "checkpoints").toURI().toString());
+        JobClient first = program(configuration, 2, "count").executeAsync("before the savepoint");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (processed() < PAUSE_AT && System.nanoTime() < deadline) {
             Thread.sleep(5);
@@ -156,7 +159,16 @@ class SavepointITCase {
         String path = runUntilPauseAndStop(savepoints);
         assertThat(path).contains("savepoint-");
         assertThat(new File(new File(java.net.URI.create(path)), "_metadata")).exists();
-        assertThat(CheckpointMetadataStorage.read(path, getClass().getClassLoader()).isSavepoint()).isTrue();
+        io.freshet.runtime.checkpoint.CompletedCheckpoint savepoint = CheckpointMetadataStorage.read(path,
+                getClass().getClassLoader());
+        assertThat(savepoint.isSavepoint()).isTrue();
+        assertThat(new File(java.net.URI.create(path)).list()).as("a self-contained savepoint")
+                .containsExactly("_metadata");
+        assertThat(savepoint.getAllTaskStates().values().stream().flatMap(m -> m.values().stream())
+                .flatMap(state -> state.getSubtaskStateMappings().values().stream())
+                .map(io.freshet.runtime.checkpoint.OperatorSubtaskState::getKeyedState)
+                .filter(java.util.Objects::nonNull)).isNotEmpty()
+                .allSatisfy(handle -> assertThat(handle.getFile()).as("keyed state file").isNull());
 
         released = true;
         Configuration restore = new Configuration();

@@ -25,6 +25,7 @@ final class JobResults {
                 : result.getFailureCause().deserializeError(userCodeClassLoader);
         throw new JobExecutionException(result.getJobId(), "Job execution failed: job " + result.getJobId() + " ("
                 + result.getJobName() + ") ended " + result.getJobStatus()
-                + (cause == null ? "." : ": " + cause.getMessage()), cause);
+                + (cause == null ? "." : ": " + (cause.getMessage() != null ? cause.getMessage() : cause.toString())),
+                cause);
     }
 }

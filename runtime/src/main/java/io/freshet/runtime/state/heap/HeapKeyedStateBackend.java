@@ -169,6 +169,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
             // from now on the values are written with the program's serializers
             registered.serializers = serializers;
             registered.codec = StateCodec.of(registered.kind, registered.ttl, serializers);
+            registered.store.codec = registered.codec;
             registered.restoredSnapshots = null;
         }
     }
@@ -281,62 +282,205 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     /** Snapshots are cut into chunks of about this size (below G1's humongous-object threshold). */
     private static final int SNAPSHOT_CHUNK_BYTES = 256 * 1024;
 
+    /** Snapshots whose values are still being written (task thread). */
+    private int snapshotsInProgress;
+
     /**
-     * Writes every state, key group by key group (see {@link io.freshet.runtime.state.KeyGroupsStateHandle}); null when
-     * there is no keyed state. Runs in the task thread: the values are serialized here, so the task may change them
-     * right after.
+     * Writes every state, key group by key group, now, in the calling thread (see {@link #snapshotAsync()}); null
+     * when there is no keyed state.
+     */
+    public io.freshet.runtime.state.KeyGroupsStateHandle snapshot() throws java.io.IOException {
+        KeyedSnapshot snapshot = snapshotAsync();
+        try {
+            return snapshot == null ? null : snapshot.write(null);
+        } finally {
+            if (snapshot != null) {
+                snapshotWritten();
+            }
+        }
+    }
+
+    /**
+     * Takes a snapshot to be written by another thread: in the task thread, only the header (states and their
+     * serializers) is written and every key group's map is set aside as it is (the task copies a map before it next
+     * touches it); {@link KeyedSnapshot#write} then serializes the values with serializers of its own while the task
+     * goes on. Call {@link #snapshotWritten()} in the task thread when it is written (or given up). Null when there
+     * is no keyed state.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public io.freshet.runtime.state.KeyGroupsStateHandle snapshot() throws java.io.IOException {
+    public KeyedSnapshot snapshotAsync() throws java.io.IOException {
         if (states.isEmpty()) {
             return null;
         }
-        io.freshet.core.memory.DataOutputSerializer out = new io.freshet.core.memory.DataOutputSerializer(
-                2 * SNAPSHOT_CHUNK_BYTES);
-        out.writeInt(SNAPSHOT_VERSION);
-        io.freshet.runtime.state.StateSerializerCheck.writeSerializer(out, keySerializer);
-        out.writeInt(states.size());
+        io.freshet.core.memory.DataOutputSerializer header = new io.freshet.core.memory.DataOutputSerializer(1024);
+        header.writeInt(SNAPSHOT_VERSION);
+        io.freshet.runtime.state.StateSerializerCheck.writeSerializer(header, keySerializer);
+        header.writeInt(states.size());
+        List<Map<Object, Object>[]> groups = new ArrayList<>(states.size());
+        List<StateCodec> codecs = new ArrayList<>(states.size());
         for (Map.Entry<String, Registered> entry : states.entrySet()) {
             Registered registered = entry.getValue();
-            out.writeUTF(entry.getKey());
-            out.writeUTF(registered.kind.getName());
-            out.writeBoolean(registered.ttl);
-            out.writeInt(registered.serializers.length);
+            header.writeUTF(entry.getKey());
+            header.writeUTF(registered.kind.getName());
+            header.writeBoolean(registered.ttl);
+            header.writeInt(registered.serializers.length);
+            TypeSerializer<?>[] own = new TypeSerializer<?>[registered.serializers.length];
             for (int i = 0; i < registered.serializers.length; i++) {
                 if (registered.restoredSnapshots != null) {
-                    io.freshet.api.common.typeutils.TypeSerializerSnapshot.writeVersionedSnapshot(out,
+                    io.freshet.api.common.typeutils.TypeSerializerSnapshot.writeVersionedSnapshot(header,
                             registered.restoredSnapshots[i]);
                 } else {
-                    io.freshet.runtime.state.StateSerializerCheck.writeSerializer(out, registered.serializers[i]);
+                    io.freshet.runtime.state.StateSerializerCheck.writeSerializer(header, registered.serializers[i]);
                 }
+                own[i] = registered.serializers[i].duplicate();
             }
+            groups.add((Map<Object, Object>[]) (Map[]) registered.store.share());
+            codecs.add(StateCodec.of(registered.kind, registered.ttl, own));
         }
-        int[] offsets = new int[keyGroupRange.getNumberOfKeyGroups()];
-        int[] chunkOf = new int[offsets.length];
-        List<byte[]> chunks = new ArrayList<>();
-        for (int g = 0; g < offsets.length; g++) {
-            if (out.length() >= SNAPSHOT_CHUNK_BYTES) {
-                chunks.add(out.getCopyOfBuffer()); // key groups never span chunks
-                out.clear();
-            }
-            chunkOf[g] = chunks.size();
-            offsets[g] = out.length();
+        snapshotsInProgress++;
+        return new KeyedSnapshot(keyGroupRange, (TypeSerializer<Object>) keySerializer.duplicate(),
+                header.getCopyOfBuffer(), groups, codecs);
+    }
+
+    /** A snapshot taken with {@link #snapshotAsync()} is written: the task stops copying maps when none is left. */
+    public void snapshotWritten() {
+        if (snapshotsInProgress > 0 && --snapshotsInProgress == 0) {
             for (Registered registered : states.values()) {
-                Map<Object, Object> group = (Map<Object, Object>) registered.store.groups[g];
-                if (group == null) {
-                    out.writeInt(0);
-                    continue;
+                registered.store.unshareAll();
+            }
+        }
+    }
+
+    /** The key groups of a snapshot, set aside, to be written by any one thread. */
+    public static final class KeyedSnapshot {
+        private final KeyGroupRange keyGroupRange;
+        private final TypeSerializer<Object> keySerializer;
+        private final byte[] header;
+        private final List<Map<Object, Object>[]> groups;
+        private final List<StateCodec> codecs;
+
+        private KeyedSnapshot(KeyGroupRange keyGroupRange, TypeSerializer<Object> keySerializer, byte[] header,
+                List<Map<Object, Object>[]> groups, List<StateCodec> codecs) {
+            this.keyGroupRange = keyGroupRange;
+            this.keySerializer = keySerializer;
+            this.header = header;
+            this.groups = groups;
+            this.codecs = codecs;
+        }
+
+        /**
+         * Serializes the key groups in chunks of about 256 KB, a key group never spanning two: kept in memory when
+         * {@code file} is null, else written one after another into {@code file} (which must not exist), and the
+         * handle names the file and where each chunk lies in it.
+         */
+        public io.freshet.runtime.state.KeyGroupsStateHandle write(io.freshet.core.fs.Path file)
+                throws java.io.IOException {
+            io.freshet.core.memory.DataOutputSerializer out = new io.freshet.core.memory.DataOutputSerializer(
+                    2 * SNAPSHOT_CHUNK_BYTES);
+            out.write(header);
+            int[] offsets = new int[keyGroupRange.getNumberOfKeyGroups()];
+            int[] chunkOf = new int[offsets.length];
+            ChunkSink chunks = new ChunkSink(file);
+            boolean done = false;
+            try {
+                for (int g = 0; g < offsets.length; g++) {
+                    if (out.length() >= SNAPSHOT_CHUNK_BYTES) {
+                        chunks.add(out); // key groups never span chunks
+                        out.clear();
+                    }
+                    chunkOf[g] = chunks.count();
+                    offsets[g] = out.length();
+                    for (int s = 0; s < groups.size(); s++) {
+                        Map<Object, Object> group = groups.get(s)[g];
+                        if (group == null) {
+                            out.writeInt(0);
+                            continue;
+                        }
+                        StateCodec codec = codecs.get(s);
+                        out.writeInt(group.size());
+                        for (Map.Entry<Object, Object> entry : group.entrySet()) {
+                            keySerializer.serialize(entry.getKey(), out);
+                            codec.write(entry.getValue(), out);
+                        }
+                    }
                 }
-                out.writeInt(group.size());
-                for (Map.Entry<Object, Object> entry : group.entrySet()) {
-                    keySerializer.serialize((K) entry.getKey(), out);
-                    registered.codec.write(entry.getValue(), out);
+                chunks.add(out);
+                io.freshet.runtime.state.KeyGroupsStateHandle handle = chunks.handle(keyGroupRange, chunkOf, offsets);
+                done = true;
+                return handle;
+            } finally {
+                chunks.close(!done);
+            }
+        }
+    }
+
+    /** Where the chunks of a snapshot go: a list in memory, or one file. */
+    private static final class ChunkSink {
+        private final io.freshet.core.fs.Path file;
+        private final List<byte[]> inMemory = new ArrayList<>();
+        private final List<Long> starts = new ArrayList<>();
+        private final List<Integer> lengths = new ArrayList<>();
+        private final List<Integer> checksums = new ArrayList<>();
+        private final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        private io.freshet.core.fs.FSDataOutputStream stream;
+        private long position;
+
+        ChunkSink(io.freshet.core.fs.Path file) {
+            this.file = file;
+        }
+
+        void add(io.freshet.core.memory.DataOutputSerializer chunk) throws java.io.IOException {
+            if (file == null) {
+                inMemory.add(chunk.getCopyOfBuffer());
+                return;
+            }
+            if (stream == null) {
+                stream = file.getFileSystem().create(file, io.freshet.core.fs.FileSystem.WriteMode.NO_OVERWRITE);
+            }
+            stream.write(chunk.getSharedBuffer(), 0, chunk.length());
+            crc.reset();
+            crc.update(chunk.getSharedBuffer(), 0, chunk.length());
+            checksums.add((int) crc.getValue());
+            starts.add(position);
+            lengths.add(chunk.length());
+            position += chunk.length();
+        }
+
+        int count() {
+            return file == null ? inMemory.size() : starts.size();
+        }
+
+        io.freshet.runtime.state.KeyGroupsStateHandle handle(KeyGroupRange range, int[] chunkOf, int[] offsets)
+                throws java.io.IOException {
+            if (file == null) {
+                return new io.freshet.runtime.state.KeyGroupsStateHandle(range, chunkOf, offsets,
+                        inMemory.toArray(new byte[0][]));
+            }
+            stream.close();
+            stream = null;
+            return new io.freshet.runtime.state.KeyGroupsStateHandle(range, chunkOf, offsets, file.toString(),
+                    starts.stream().mapToLong(Long::longValue).toArray(),
+                    lengths.stream().mapToInt(Integer::intValue).toArray(),
+                    checksums.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        void close(boolean failed) {
+            if (stream == null) {
+                return;
+            }
+            try {
+                stream.close();
+            } catch (java.io.IOException e) {
+                // failed anyway: the file goes
+            }
+            if (failed) {
+                try {
+                    file.getFileSystem().delete(file, false);
+                } catch (java.io.IOException e) {
+                    // left for the checkpoint directory's cleanup
                 }
             }
         }
-        chunks.add(out.getCopyOfBuffer());
-        return new io.freshet.runtime.state.KeyGroupsStateHandle(keyGroupRange, chunkOf, offsets,
-                chunks.toArray(new byte[0][]));
     }
 
     /**
@@ -426,6 +570,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
 
         abstract Object read(io.freshet.core.memory.DataInputView in) throws java.io.IOException;
 
+        /** A copy the task may change while a snapshot still reads the original (immutable parts are shared). */
+        abstract Object copy(Object value);
+
         static StateCodec of(Class<?> kind, boolean ttl, TypeSerializer<?>[] serializers) {
             if (kind == ListState.class) {
                 return list(element(serializers[0], ttl));
@@ -448,6 +595,11 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                 Object read(io.freshet.core.memory.DataInputView in) throws java.io.IOException {
                     return plain.deserialize(in);
                 }
+
+                @Override
+                Object copy(Object value) {
+                    return plain.isImmutableType() ? value : plain.copy(value);
+                }
             };
             if (!ttl) {
                 return codec;
@@ -464,6 +616,12 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                 Object read(io.freshet.core.memory.DataInputView in) throws java.io.IOException {
                     long lastAccess = in.readLong();
                     return new TtlStates.TtlValue<>(codec.read(in), lastAccess);
+                }
+
+                @Override
+                Object copy(Object value) {
+                    TtlStates.TtlValue<Object> stamped = (TtlStates.TtlValue<Object>) value;
+                    return new TtlStates.TtlValue<>(codec.copy(stamped.value), stamped.lastAccess);
                 }
             };
         }
@@ -487,6 +645,16 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                         list.add(elements.read(in));
                     }
                     return list;
+                }
+
+                @Override
+                Object copy(Object value) {
+                    List<Object> list = (List<Object>) value;
+                    ArrayList<Object> copy = new ArrayList<>(list.size());
+                    for (Object element : list) {
+                        copy.add(elements.copy(element));
+                    }
+                    return copy;
                 }
             };
         }
@@ -512,6 +680,16 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                     }
                     return map;
                 }
+
+                @Override
+                Object copy(Object value) {
+                    Map<Object, Object> map = (Map<Object, Object>) value;
+                    HashMap<Object, Object> copy = new HashMap<>(Math.max(4, map.size() * 2));
+                    for (Map.Entry<Object, Object> entry : map.entrySet()) {
+                        copy.put(entry.getKey(), values.copy(entry.getValue()));
+                    }
+                    return copy;
+                }
             };
         }
     }
@@ -536,18 +714,50 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
             this.ttl = ttl;
             this.serializers = serializers;
             this.codec = StateCodec.of(kind, ttl, serializers);
+            store.codec = codec;
         }
     }
 
-    /** One state's values: one map per key group, addressed by the backend's current key. */
+    /**
+     * One state's values: one map per key group, addressed by the backend's current key.
+     *
+     * <p>Copy on access: a key group's map that a snapshot is writing ({@link #shared}) is never changed; the first
+     * access of the task to it (a read too: the task may change a value object it got) replaces it with a copy,
+     * values copied as their serializers copy them. The flags are the task thread's only.
+     */
     static final class Store<K, V> {
         private final HeapKeyedStateBackend<K> backend;
         final Map<K, V>[] groups;
+        final boolean[] shared;
+        /** How values are copied (set by the state's registration). */
+        StateCodec codec;
 
         @SuppressWarnings("unchecked")
         Store(HeapKeyedStateBackend<K> backend, int keyGroups) {
             this.backend = backend;
             this.groups = new Map[keyGroups];
+            this.shared = new boolean[keyGroups];
+        }
+
+        /** The maps of all key groups, as they are now, which the task no longer changes. */
+        Map<K, V>[] share() {
+            for (int g = 0; g < groups.length; g++) {
+                shared[g] = groups[g] != null;
+            }
+            return groups.clone();
+        }
+
+        void unshareAll() {
+            java.util.Arrays.fill(shared, false);
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<K, V> copyOf(Map<K, V> group) {
+            HashMap<K, V> copy = new HashMap<>(Math.max(16, (int) (group.size() / 0.75f) + 1));
+            for (Map.Entry<K, V> entry : group.entrySet()) {
+                copy.put(entry.getKey(), (V) codec.copy(entry.getValue()));
+            }
+            return copy;
         }
 
         private Map<K, V> group(boolean create) {
@@ -555,7 +765,12 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                 throw new IllegalStateException("No key is set: keyed state is only accessible while a record of a"
                         + " keyed stream is processed.");
             }
-            Map<K, V> group = groups[backend.currentKeyGroupIndex];
+            int index = backend.currentKeyGroupIndex;
+            if (shared[index]) {
+                groups[index] = copyOf(groups[index]);
+                shared[index] = false;
+            }
+            Map<K, V> group = groups[index];
             if (group == null && create) {
                 group = new HashMap<>();
                 groups[backend.currentKeyGroupIndex] = group;

@@ -80,7 +80,11 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
     private io.freshet.runtime.checkpoint.InFlightData restoredInFlight;
     /** An unaligned checkpoint whose snapshot is taken while its input barriers still arrive; -1: none. */
     private long unalignedCheckpointId = -1;
-    private io.freshet.runtime.checkpoint.TaskStateSnapshot unalignedSnapshot;
+    private java.util.concurrent.CompletableFuture<io.freshet.runtime.checkpoint.TaskStateSnapshot> unalignedSnapshot;
+    /** Where checkpoints go (task state files under its checkpoint directories), made when first needed. */
+    private io.freshet.runtime.checkpoint.CheckpointMetadataStorage checkpointStorage;
+    /** Writes snapshots while the task goes on; made with the first checkpoint, stopped when the task ends. */
+    private java.util.concurrent.ExecutorService snapshotExecutor;
     private byte[][][] unalignedOutputs;
     /** Checkpoints triggered at this source task but not yet taken (declined if the task ends first). */
     private final java.util.Set<Long> pendingTriggers = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -228,6 +232,9 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
             } finally {
                 declinePendingTriggers("the task ended before it could take the checkpoint");
+                if (snapshotExecutor != null) {
+                    snapshotExecutor.shutdownNow();
+                }
                 closeAll(operators, opened);
             }
         }
@@ -340,12 +347,12 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         if (unalignedCheckpointId != checkpointId) {
             return; // its snapshot failed and was declined
         }
-        io.freshet.runtime.checkpoint.TaskStateSnapshot snapshot = unalignedSnapshot;
+        java.util.concurrent.CompletableFuture<io.freshet.runtime.checkpoint.TaskStateSnapshot> written =
+                unalignedSnapshot;
         io.freshet.runtime.checkpoint.InFlightData inFlight =
                 new io.freshet.runtime.checkpoint.InFlightData(inFlightInputs, unalignedOutputs);
         clearUnaligned();
-        attachInFlightData(snapshot, inFlight);
-        getEnvironment().getCheckpointResponder().acknowledgeCheckpoint(checkpointId, snapshot);
+        acknowledgeWhenWritten(checkpointId, written, inFlight);
     }
 
     private void clearUnaligned() {
@@ -385,7 +392,8 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         box.execute(() -> {
             if (pendingTriggers.remove(checkpointId)) {
                 io.freshet.runtime.checkpoint.CheckpointBarrier barrier =
-                        new io.freshet.runtime.checkpoint.CheckpointBarrier(checkpointId, timestamp, alignment);
+                        new io.freshet.runtime.checkpoint.CheckpointBarrier(checkpointId, timestamp, alignment,
+                                savepoint);
                 performCheckpoint(barrier, barrier.isUnaligned());
             }
         }, "checkpoint " + checkpointId);
@@ -444,33 +452,119 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 output.broadcastEvent(barrier);
             }
         }
-        io.freshet.runtime.checkpoint.TaskStateSnapshot snapshot = new io.freshet.runtime.checkpoint.TaskStateSnapshot();
+        // synchronous part: operator state and timers serialized, keyed state set aside (the task copies a key group
+        // before it next touches it); the keyed state is written by the task's snapshot thread
+        HeapKeyedStateBackend.KeyedSnapshot[] keyed = new HeapKeyedStateBackend.KeyedSnapshot[operators.length];
+        byte[][] own = new byte[operators.length][];
         try {
             for (int i = 0; i < operators.length; i++) {
-                io.freshet.runtime.state.KeyGroupsStateHandle keyed = backends[i] == null ? null
-                        : backends[i].snapshot();
-                byte[] own = operators[i].snapshotState(id, barrier.getTimestamp());
-                if (keyed != null || own != null) {
-                    snapshot.putSubtaskStateByOperatorID(operatorIdOf(i),
-                            new io.freshet.runtime.checkpoint.OperatorSubtaskState(keyed, own));
-                }
+                keyed[i] = backends[i] == null ? null : backends[i].snapshotAsync();
+                own[i] = operators[i].snapshotState(id, barrier.getTimestamp());
             }
         } catch (Exception e) {
             LOG.warn("{} could not snapshot its state for checkpoint {}.",
                     getEnvironment().getTaskInfo().getTaskNameWithSubtasks(), id, e);
+            snapshotsWritten(keyed);
             responder.declineCheckpoint(id, e);
             return;
         }
+        io.freshet.core.fs.Path directory = barrier.isSavepoint() ? null : stateDirectory(id);
+        java.util.concurrent.CompletableFuture<io.freshet.runtime.checkpoint.TaskStateSnapshot> written =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> writeSnapshot(id, keyed, own, directory),
+                        snapshotExecutor());
+        written.whenComplete((snapshot, failure) -> {
+            TaskMailbox box = mailbox;
+            if (box != null) {
+                box.execute(() -> snapshotsWritten(keyed), "checkpoint " + id + " written");
+            }
+        });
         if (unalignedBarrier && !isSourceTask()) {
             unalignedCheckpointId = id;
-            unalignedSnapshot = snapshot;
+            unalignedSnapshot = written;
             unalignedOutputs = outputsInFlight;
             return;
         }
-        if (outputsInFlight != null) {
-            attachInFlightData(snapshot, new io.freshet.runtime.checkpoint.InFlightData(null, outputsInFlight));
+        io.freshet.runtime.checkpoint.InFlightData inFlight = outputsInFlight == null ? null
+                : new io.freshet.runtime.checkpoint.InFlightData(null, outputsInFlight);
+        acknowledgeWhenWritten(id, written, inFlight);
+    }
+
+    /** Acknowledges checkpoint {@code id} once its state is written (declines it if that failed). */
+    private void acknowledgeWhenWritten(long id,
+            java.util.concurrent.CompletableFuture<io.freshet.runtime.checkpoint.TaskStateSnapshot> written,
+            io.freshet.runtime.checkpoint.InFlightData inFlight) {
+        io.freshet.runtime.checkpoint.CheckpointResponder responder = getEnvironment().getCheckpointResponder();
+        written.whenComplete((snapshot, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                LOG.warn("{} could not write its state for checkpoint {}.",
+                        getEnvironment().getTaskInfo().getTaskNameWithSubtasks(), id, cause);
+                responder.declineCheckpoint(id, cause);
+                return;
+            }
+            if (inFlight != null) {
+                attachInFlightData(snapshot, inFlight);
+            }
+            responder.acknowledgeCheckpoint(id, snapshot);
+        });
+    }
+
+    /** In the snapshot thread: writes the keyed state (to files under {@code directory}, or kept in memory). */
+    private io.freshet.runtime.checkpoint.TaskStateSnapshot writeSnapshot(long id,
+            HeapKeyedStateBackend.KeyedSnapshot[] keyed, byte[][] own, io.freshet.core.fs.Path directory) {
+        io.freshet.runtime.checkpoint.TaskStateSnapshot snapshot = new io.freshet.runtime.checkpoint.TaskStateSnapshot();
+        for (int i = 0; i < keyed.length; i++) {
+            io.freshet.runtime.state.KeyGroupsStateHandle handle = null;
+            if (keyed[i] != null) {
+                io.freshet.core.fs.Path file = directory == null ? null : new io.freshet.core.fs.Path(directory,
+                        "keyed-" + operatorIdOf(i) + "-" + getEnvironment().getTaskInfo().getIndexOfThisSubtask()
+                                + "-" + java.util.UUID.randomUUID());
+                try {
+                    handle = keyed[i].write(file);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("could not write the keyed state of checkpoint " + id
+                            + (file == null ? "" : " to " + file + " (check that the TaskManager may write to"
+                            + " execution.checkpointing.dir)") + ": " + e.getMessage(), e);
+                }
+            }
+            if (handle != null || own[i] != null) {
+                snapshot.putSubtaskStateByOperatorID(operatorIdOf(i),
+                        new io.freshet.runtime.checkpoint.OperatorSubtaskState(handle, own[i]));
+            }
         }
-        responder.acknowledgeCheckpoint(id, snapshot);
+        return snapshot;
+    }
+
+    private void snapshotsWritten(HeapKeyedStateBackend.KeyedSnapshot[] keyed) {
+        for (int i = 0; i < keyed.length; i++) {
+            if (keyed[i] != null) {
+                backends[i].snapshotWritten();
+            }
+        }
+    }
+
+    /** Where this task writes its state files for checkpoint {@code id}; null when checkpoints live in memory. */
+    private io.freshet.core.fs.Path stateDirectory(long id) {
+        if (checkpointStorage == null) {
+            checkpointStorage = io.freshet.runtime.checkpoint.CheckpointMetadataStorage.fromConfiguration(
+                    getEnvironment().getJobConfiguration(), getEnvironment().getJobID());
+        }
+        return checkpointStorage.checkpointDirectory(id);
+    }
+
+    /** The thread that writes this task's snapshots, one after another (so acknowledgements keep their order). */
+    private java.util.concurrent.ExecutorService snapshotExecutor() {
+        if (snapshotExecutor == null) {
+            String name = "Snapshots - " + getEnvironment().getTaskInfo().getTaskNameWithSubtasks();
+            snapshotExecutor = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, name);
+                thread.setDaemon(true);
+                thread.setContextClassLoader(getUserCodeClassLoader());
+                return thread;
+            });
+        }
+        return snapshotExecutor;
     }
 
     private boolean isSourceTask() {

@@ -110,4 +110,100 @@ class HeapKeyedStateSnapshotTest {
         assertThatThrownBy(() -> backend.getState(new ValueStateDescriptor<>("list", Types.LONG)))
                 .hasMessageContaining("'list'");
     }
+
+    /**
+     * An asynchronous snapshot holds the state as it was when it was taken, whatever the task does before it is
+     * written: values replaced, removed and added, lists and maps changed in place, and a mutable value changed in the
+     * object the state handed out.
+     */
+    @Test
+    void anAsynchronousSnapshotIsNotChangedByWhatTheTaskDoesMeanwhile() throws Exception {
+        KeyGroupRange all = KeyGroupRange.of(0, MAX_PARALLELISM - 1);
+        HeapKeyedStateBackend<String> backend = filled(all);
+        ValueState<int[]> counters = backend.getState(new ValueStateDescriptor<>("counters",
+                io.freshet.api.common.typeinfo.PrimitiveArrayTypeInfo.INT_PRIMITIVE_ARRAY_TYPE_INFO));
+        for (int i = 0; i < 100; i++) {
+            backend.setKey(key(i));
+            counters.update(new int[] {i});
+        }
+
+        HeapKeyedStateBackend.KeyedSnapshot snapshot = backend.snapshotAsync();
+        ValueState<String> value = backend.getState(new ValueStateDescriptor<>("value", Types.STRING));
+        ListState<Integer> list = backend.getListState(new ListStateDescriptor<>("list", Types.INT));
+        MapState<String, Long> map = backend.getMapState(new MapStateDescriptor<>("map", Types.STRING, Types.LONG));
+        for (int i = 0; i < KEYS; i++) {
+            backend.setKey(key(i));
+            if (i % 3 == 0) {
+                value.clear();
+            } else {
+                value.update("changed");
+            }
+            list.add(1_000_000);
+            map.put("m" + i, -1L);
+            map.put("extra", 1L);
+            if (i < 100) {
+                counters.value()[0] = -1; // in place, as programs do with heap state
+            }
+        }
+        backend.setKey("a key that came after the snapshot");
+        value.update("new");
+        KeyGroupsStateHandle handle = snapshot.write(null);
+        backend.snapshotWritten();
+
+        HeapKeyedStateBackend<String> restored = new HeapKeyedStateBackend<>(StringSerializer.INSTANCE,
+                MAX_PARALLELISM, all);
+        restored.restore(List.of(handle));
+        assertThat(restored.numberOfKeys()).isEqualTo(KEYS);
+        for (int i = 0; i < KEYS; i += 7) {
+            assertHolds(restored, i);
+        }
+        ValueState<int[]> restoredCounters = restored.getState(new ValueStateDescriptor<>("counters",
+                io.freshet.api.common.typeinfo.PrimitiveArrayTypeInfo.INT_PRIMITIVE_ARRAY_TYPE_INFO));
+        for (int i = 0; i < 100; i++) {
+            restored.setKey(key(i));
+            assertThat(restoredCounters.value()).as("counter of %s", key(i)).containsExactly(i);
+        }
+        // and the task's own state has every change
+        backend.setKey(key(1));
+        assertThat(value.value()).isEqualTo("changed");
+        assertThat(list.get()).containsExactly(1, -1, 1_000_000);
+        assertThat(counters.value()).containsExactly(-1);
+    }
+
+    @Test
+    void aSnapshotWrittenToAFileIsReadBackChunkByChunkAndDamageIsNamed(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path directory) throws Exception {
+        KeyGroupRange all = KeyGroupRange.of(0, MAX_PARALLELISM - 1);
+        java.nio.file.Path file = directory.resolve("keyed-state");
+        HeapKeyedStateBackend<String> backend = filled(all);
+        KeyGroupsStateHandle handle = backend.snapshotAsync().write(new io.freshet.core.fs.Path(file.toUri()));
+        backend.snapshotWritten();
+        assertThat(handle.getFile()).isNotNull();
+        assertThat(java.nio.file.Files.size(file)).isEqualTo(handle.getStateSize()).isGreaterThan(1 << 20);
+
+        HeapKeyedStateBackend<String> restored = new HeapKeyedStateBackend<>(StringSerializer.INSTANCE,
+                MAX_PARALLELISM, all);
+        restored.restore(List.of(copyOf(handle)));
+        assertThat(restored.numberOfKeys()).isEqualTo(KEYS);
+        assertHolds(restored, 4242);
+
+        byte[] original = java.nio.file.Files.readAllBytes(file);
+        byte[] bytes = original.clone();
+        bytes[bytes.length / 2] ^= 0x5a;
+        java.nio.file.Files.write(file, bytes);
+        assertThatThrownBy(() -> new HeapKeyedStateBackend<>(StringSerializer.INSTANCE, MAX_PARALLELISM, all)
+                .restore(List.of(copyOf(handle))))
+                .hasMessageContaining(file.getFileName().toString()).hasMessageContaining("is corrupted");
+
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(original, original.length - 100));
+        assertThatThrownBy(() -> new HeapKeyedStateBackend<>(StringSerializer.INSTANCE, MAX_PARALLELISM, all)
+                .restore(List.of(copyOf(handle))))
+                .hasMessageContaining(file.getFileName().toString()).hasMessageContaining("truncated");
+    }
+
+    /** The handle as a restore gets it: through Java serialization (with the checkpoint's metadata). */
+    private static KeyGroupsStateHandle copyOf(KeyGroupsStateHandle handle) throws Exception {
+        return io.freshet.util.InstantiationUtil.deserializeObject(io.freshet.util.InstantiationUtil.serializeObject(
+                handle), HeapKeyedStateSnapshotTest.class.getClassLoader());
+    }
 }

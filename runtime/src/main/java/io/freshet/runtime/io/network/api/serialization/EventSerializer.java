@@ -18,8 +18,8 @@ import io.freshet.runtime.io.network.buffer.NetworkBuffer;
  * any byte.
  *
  * <p>Tags are stable once released, because events cross TaskExecutors of possibly different builds during a
- * rolling change: 0 = end of partition, 1 = checkpoint barrier (id, timestamp, then one byte of alignment, which
- * a barrier of 20 bytes lacks: it is aligned).
+ * rolling change: 0 = end of partition, 1 = checkpoint barrier (id, timestamp, then a byte of alignment and a byte
+ * savepoint or not; a barrier of 20 bytes lacks them: an aligned checkpoint's).
  * An unknown tag is an {@link IOException}.
  *
  * <p>Event buffers are unpooled heap segments that are freed when recycled: events are rare, and they must never
@@ -29,7 +29,7 @@ public final class EventSerializer {
 
     public static final int END_OF_PARTITION_EVENT = 0;
     public static final int CHECKPOINT_BARRIER_EVENT = 1;
-    private static final int BARRIER_BYTES = 21;
+    private static final int BARRIER_BYTES = 22;
 
     private EventSerializer() {}
 
@@ -47,6 +47,7 @@ public final class EventSerializer {
             serialized.putLong(4, barrier.getId());
             serialized.putLong(12, barrier.getTimestamp());
             serialized.put(20, (byte) barrier.getAlignment().ordinal());
+            serialized.put(21, (byte) (barrier.isSavepoint() ? 1 : 0));
             return serialized;
         }
         throw new IOException("no serialization is defined for events of " + event.getClass().getName());
@@ -73,12 +74,13 @@ public final class EventSerializer {
                 long id = bigEndian.getLong();
                 long timestamp = bigEndian.getLong();
                 int alignment = bigEndian.hasRemaining() ? bigEndian.get() : 0;
+                boolean savepoint = bigEndian.hasRemaining() && bigEndian.get() != 0;
                 if (bigEndian != buffer) {
                     buffer.position(bigEndian.position());
                 }
                 try {
                     return new io.freshet.runtime.checkpoint.CheckpointBarrier(id, timestamp,
-                            io.freshet.runtime.checkpoint.CheckpointBarrier.alignmentOf(alignment));
+                            io.freshet.runtime.checkpoint.CheckpointBarrier.alignmentOf(alignment), savepoint);
                 } catch (IllegalArgumentException e) {
                     throw new IOException("checkpoint barrier " + id + ": " + e.getMessage(), e);
                 }
