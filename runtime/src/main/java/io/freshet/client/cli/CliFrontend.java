@@ -305,7 +305,7 @@ public final class CliFrontend {
         RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
         out.println("Triggering savepoint for job " + jobId + ".");
         out.println("Waiting for response...");
-        String path = client.triggerSavepoint(jobId, target, false);
+        String path = client.triggerSavepoint(jobId, target);
         out.println("Savepoint completed. Path: " + path);
         out.println("You can resume your program from this savepoint with the run command.");
         return 0;
@@ -327,14 +327,10 @@ public final class CliFrontend {
         if (jobId == null) {
             return 1;
         }
-        if (commandLine.has("drain")) {
-            err.println("Stopping with --drain (-d) is not available in this build of Freshet yet: without it the"
-                    + " job stops right after its savepoint, and no end-of-input watermark or timer fires.");
-            return 1;
-        }
+        boolean drain = commandLine.has("drain");
         RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
-        out.println("Suspending job \"" + jobId + "\" with a CANONICAL savepoint.");
-        String path = client.triggerSavepoint(jobId, commandLine.value("savepointPath").orElse(null), true);
+        out.println((drain ? "Draining" : "Suspending") + " job \"" + jobId + "\" with a CANONICAL savepoint.");
+        String path = client.stopWithSavepoint(jobId, commandLine.value("savepointPath").orElse(null), drain);
         out.println("Savepoint completed. Path: " + path);
         return 0;
     }

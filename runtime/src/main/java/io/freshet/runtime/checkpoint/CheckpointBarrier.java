@@ -30,30 +30,34 @@ public final class CheckpointBarrier extends RuntimeEvent {
     private final long id;
     private final long timestamp;
     private final Alignment alignment;
-    private final boolean savepoint;
+    private final CheckpointType type;
 
     public CheckpointBarrier(long id, long timestamp) {
         this(id, timestamp, Alignment.ALIGNED);
     }
 
     public CheckpointBarrier(long id, long timestamp, Alignment alignment) {
-        this(id, timestamp, alignment, false);
+        this(id, timestamp, alignment, CheckpointType.CHECKPOINT);
     }
 
-    /** @param savepoint whether the barrier is a savepoint's: its state goes whole into the savepoint's metadata */
-    public CheckpointBarrier(long id, long timestamp, Alignment alignment, boolean savepoint) {
+    /** @param type a savepoint's state goes whole into the savepoint's metadata; a stop's also ends the job */
+    public CheckpointBarrier(long id, long timestamp, Alignment alignment, CheckpointType type) {
         this.id = id;
         this.timestamp = timestamp;
         this.alignment = java.util.Objects.requireNonNull(alignment);
-        this.savepoint = savepoint;
-        if (savepoint && alignment != Alignment.ALIGNED) {
+        this.type = java.util.Objects.requireNonNull(type);
+        if (type.isSavepoint() && alignment != Alignment.ALIGNED) {
             throw new IllegalArgumentException("savepoints are always aligned");
         }
     }
 
+    public CheckpointType getType() {
+        return type;
+    }
+
     /** Whether this is a savepoint's barrier (tasks then keep no state files of their own). */
     public boolean isSavepoint() {
-        return savepoint;
+        return type.isSavepoint();
     }
 
     /** The alignment of ordinal {@code ordinal} (as written by the event serializer). */
@@ -75,7 +79,7 @@ public final class CheckpointBarrier extends RuntimeEvent {
 
     /** This barrier with another alignment. */
     public CheckpointBarrier withAlignment(Alignment newAlignment) {
-        return newAlignment == alignment ? this : new CheckpointBarrier(id, timestamp, newAlignment, savepoint);
+        return newAlignment == alignment ? this : new CheckpointBarrier(id, timestamp, newAlignment, type);
     }
 
     public long getId() {
@@ -89,7 +93,7 @@ public final class CheckpointBarrier extends RuntimeEvent {
     @Override
     public boolean equals(Object o) {
         return o instanceof CheckpointBarrier && ((CheckpointBarrier) o).id == id
-                && ((CheckpointBarrier) o).timestamp == timestamp && ((CheckpointBarrier) o).alignment == alignment && ((CheckpointBarrier) o).savepoint == savepoint;
+                && ((CheckpointBarrier) o).timestamp == timestamp && ((CheckpointBarrier) o).alignment == alignment && ((CheckpointBarrier) o).type == type;
     }
 
     @Override
@@ -99,7 +103,7 @@ public final class CheckpointBarrier extends RuntimeEvent {
 
     @Override
     public String toString() {
-        return (savepoint ? "Savepoint" : "Checkpoint") + "Barrier " + id + " @ " + timestamp
+        return (type == CheckpointType.CHECKPOINT ? "Checkpoint" : type.toString()) + "Barrier " + id + " @ " + timestamp
                 + (alignment == Alignment.ALIGNED ? "" : " " + alignment);
     }
 }

@@ -66,6 +66,8 @@ public final class CheckpointCoordinator {
 
     private final Map<Long, PendingCheckpoint> pending = new LinkedHashMap<>();
     private final ArrayDeque<CompletedCheckpoint> completed = new ArrayDeque<>();
+    /** A stop-with-savepoint is in progress or done: no checkpoint is triggered any more. */
+    private boolean stopping;
     /** The savepoint or retained checkpoint the job started from (not this job's to delete), or null. */
     private CompletedCheckpoint startedFrom;
     private long nextCheckpointId = 1;
@@ -186,11 +188,11 @@ public final class CheckpointCoordinator {
      * number of checkpoints are in progress. Returns the new checkpoint's id, or -1.
      */
     public long triggerCheckpoint() {
-        if (graph.getState() != JobStatus.RUNNING || pending.size() + beingWritten >= maxConcurrent) {
+        if (graph.getState() != JobStatus.RUNNING || pending.size() + beingWritten >= maxConcurrent || stopping) {
             return -1;
         }
         try {
-            return startCheckpoint(null).id;
+            return startCheckpoint(null, CheckpointType.CHECKPOINT).id;
         } catch (CheckpointException e) {
             LOG.debug("Not triggering a checkpoint of job {}: {}", graph.getJobId(), e.getMessage());
             return -1;
@@ -202,6 +204,35 @@ public final class CheckpointCoordinator {
      * with the savepoint's directory, or with the reason it could not be taken.
      */
     public java.util.concurrent.CompletableFuture<String> triggerSavepoint(String targetDirectory) {
+        return triggerSavepoint(targetDirectory, CheckpointType.SAVEPOINT);
+    }
+
+    /**
+     * Takes the savepoint of a stop ({@link CheckpointType#SAVEPOINT_SUSPEND}, or with {@code drain}
+     * {@link CheckpointType#SAVEPOINT_TERMINATE}): its sources emit nothing after its barrier and end once it is
+     * complete. No checkpoint is triggered after it; if it fails, the job goes on as before.
+     */
+    public java.util.concurrent.CompletableFuture<String> triggerStopWithSavepoint(String targetDirectory,
+            boolean drain) {
+        if (stopping) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new CheckpointException("Job "
+                    + graph.getJobId() + " is being stopped already."));
+        }
+        java.util.concurrent.CompletableFuture<String> result = triggerSavepoint(targetDirectory,
+                drain ? CheckpointType.SAVEPOINT_TERMINATE : CheckpointType.SAVEPOINT_SUSPEND);
+        if (!result.isDone()) {
+            stopping = true;
+            result.whenComplete((path, failure) -> {
+                if (failure != null) {
+                    mainThread.execute(() -> stopping = false);
+                }
+            });
+        }
+        return result;
+    }
+
+    private java.util.concurrent.CompletableFuture<String> triggerSavepoint(String targetDirectory,
+            CheckpointType type) {
         java.util.concurrent.CompletableFuture<String> result = new java.util.concurrent.CompletableFuture<>();
         String directory = targetDirectory != null ? targetDirectory : savepointDirectory;
         if (directory == null) {
@@ -216,7 +247,7 @@ public final class CheckpointCoordinator {
             return result;
         }
         try {
-            PendingCheckpoint checkpoint = startCheckpoint(directory);
+            PendingCheckpoint checkpoint = startCheckpoint(directory, type);
             checkpoint.savepointResult = result;
         } catch (CheckpointException e) {
             result.completeExceptionally(e);
@@ -225,7 +256,7 @@ public final class CheckpointCoordinator {
     }
 
     /** Starts a checkpoint (a savepoint into {@code savepointTarget} when not null) if every task runs. */
-    private PendingCheckpoint startCheckpoint(String savepointTarget) throws CheckpointException {
+    private PendingCheckpoint startCheckpoint(String savepointTarget, CheckpointType type) throws CheckpointException {
         List<Execution> sources = new ArrayList<>();
         Set<ExecutionAttemptID> toAcknowledge = new HashSet<>();
         for (ExecutionJobVertex jobVertex : graph.getVerticesTopologically()) {
@@ -246,6 +277,7 @@ public final class CheckpointCoordinator {
         long timestamp = System.currentTimeMillis();
         PendingCheckpoint checkpoint = new PendingCheckpoint(id, timestamp, toAcknowledge);
         checkpoint.savepointTarget = savepointTarget;
+        checkpoint.type = type;
         pending.put(id, checkpoint);
         stats.triggered(id, timestamp, toAcknowledge.size());
         checkpoint.timeout = mainThread.schedule(() -> {
@@ -256,7 +288,8 @@ public final class CheckpointCoordinator {
                         true);
             }
         }, timeout, TimeUnit.MILLISECONDS);
-        LOG.info("Triggering {} {} @ {} for job {}.", savepointTarget == null ? "checkpoint" : "savepoint", id,
+        LOG.info("Triggering {} {} @ {} for job {}.", type == CheckpointType.CHECKPOINT ? "checkpoint"
+                : type == CheckpointType.SAVEPOINT ? "savepoint" : "the savepoint of a stop (" + type + ")", id,
                 timestamp, graph.getJobId());
         // the coordinators first: what they sent to a source subtask before their snapshot reaches it before the
         // trigger, so it is in the subtask's snapshot and not in theirs
@@ -283,7 +316,7 @@ public final class CheckpointCoordinator {
         for (Execution source : sources) {
             LogicalSlot slot = source.getAssignedSlot();
             slot.getTaskManagerGateway().triggerCheckpoint(source.getAttemptId(), id, timestamp,
-                    checkpoint.savepointTarget != null, rpcTimeout)
+                    checkpoint.type, rpcTimeout)
                     .whenComplete((ack, failure) -> {
                         if (failure != null) {
                             mainThread.execute(() -> {
@@ -355,10 +388,13 @@ public final class CheckpointCoordinator {
                         checkpoint.savepointResult.complete(pointer);
                     });
                 } catch (Exception e) {
-                    mainThread.execute(() -> checkpoint.savepointResult.completeExceptionally(new CheckpointException(
-                            "could not write savepoint " + checkpoint.id + " to " + checkpoint.savepointTarget + ": "
-                                    + e.getMessage() + ". Check that the directory exists or can be created and that"
-                                    + " the JobManager may write there.", e)));
+                    mainThread.execute(() -> {
+                        abortInTasks(checkpoint.id); // a stop's sources wait for the outcome: they go on
+                        checkpoint.savepointResult.completeExceptionally(new CheckpointException(
+                                "could not write savepoint " + checkpoint.id + " to " + checkpoint.savepointTarget
+                                        + ": " + e.getMessage() + ". Check that the directory exists or can be"
+                                        + " created and that the JobManager may write there.", e));
+                    });
                 }
             });
             return;
@@ -452,13 +488,7 @@ public final class CheckpointCoordinator {
                     + " of job " + graph.getJobId() + " failed: " + cause.getMessage(), cause));
             countsAsFailure = false; // a failed savepoint is the caller's to handle, not a checkpoint failure
         }
-        for (ExecutionVertex vertex : graph.getAllExecutionVertices()) {
-            Execution execution = vertex.getCurrentExecution();
-            if (execution.getState() == ExecutionState.RUNNING && execution.getAssignedSlot() != null) {
-                execution.getAssignedSlot().getTaskManagerGateway().abortCheckpoint(execution.getAttemptId(),
-                        checkpoint.id, rpcTimeout);
-            }
-        }
+        abortInTasks(checkpoint.id);
         if (checkpoint.savepointTarget == null) {
             long id = checkpoint.id;
             try {
@@ -472,6 +502,16 @@ public final class CheckpointCoordinator {
         } else {
             stats.failed(checkpoint.id, String.valueOf(cause.getMessage()));
             LOG.info("Checkpoint {} of job {} aborted: {}", checkpoint.id, graph.getJobId(), cause.getMessage());
+        }
+    }
+
+    private void abortInTasks(long checkpointId) {
+        for (ExecutionVertex vertex : graph.getAllExecutionVertices()) {
+            Execution execution = vertex.getCurrentExecution();
+            if (execution.getState() == ExecutionState.RUNNING && execution.getAssignedSlot() != null) {
+                execution.getAssignedSlot().getTaskManagerGateway().abortCheckpoint(execution.getAttemptId(),
+                        checkpointId, rpcTimeout);
+            }
         }
     }
 
@@ -679,6 +719,7 @@ public final class CheckpointCoordinator {
         final Map<JobVertexID, Map<Integer, TaskStateSnapshot>> states = new HashMap<>();
         Map<String, byte[]> coordinatorStates = Map.of();
         String savepointTarget;
+        CheckpointType type = CheckpointType.CHECKPOINT;
         java.util.concurrent.CompletableFuture<String> savepointResult;
         ScheduledFuture<?> timeout;
 

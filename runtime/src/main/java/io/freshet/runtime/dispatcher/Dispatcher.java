@@ -196,6 +196,16 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     }
 
     @Override
+    public CompletableFuture<String> stopWithSavepoint(JobID jobId, String targetDirectory, boolean drain,
+            Duration timeout) {
+        RunningJob running = runningJobs.get(jobId);
+        if (running == null) {
+            return CompletableFuture.failedFuture(new FlinkJobNotFoundException(jobId));
+        }
+        return running.jobMaster.stopWithSavepoint(targetDirectory, drain);
+    }
+
+    @Override
     public CompletableFuture<JobResult> requestJobResult(JobID jobId, Duration timeout) {
         expireResults();
         RunningJob running = runningJobs.get(jobId);

@@ -40,5 +40,12 @@ public interface DispatcherGateway extends RpcGateway {
     CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob,
             @RpcTimeout Duration timeout);
 
+    /**
+     * Stops a running job with a savepoint into {@code targetDirectory} (null: the configured directory): it ends
+     * FINISHED, drained first with {@code drain}; completes with the savepoint's path once the job has ended.
+     */
+    CompletableFuture<String> stopWithSavepoint(JobID jobId, String targetDirectory, boolean drain,
+            @RpcTimeout Duration timeout);
+
     CompletableFuture<JobResult> requestJobResult(JobID jobId, @RpcTimeout Duration timeout);
 }

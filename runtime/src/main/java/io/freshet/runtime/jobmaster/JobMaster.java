@@ -210,6 +210,30 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
                 ? CompletableFuture.completedFuture(path) : cancel().thenApply(ack -> path));
     }
 
+    /**
+     * Stops the job with a savepoint (Flink's stop-with-savepoint): the sources emit nothing after its barrier and,
+     * once it is complete, end — with {@code drain} after emitting the end-of-time watermark before the barrier (all
+     * event-time timers fire), without it suspended (no watermark, operators not finished). The job ends FINISHED;
+     * completes with the savepoint's path once it has. A failed savepoint leaves the job running.
+     */
+    public CompletableFuture<String> stopWithSavepoint(String targetDirectory, boolean drain) {
+        return callAsyncWithoutFencing(() -> {
+            if (checkpointCoordinator == null) {
+                throw new io.freshet.runtime.checkpoint.CheckpointException("Job " + jobGraph.getJobID()
+                        + " is a BATCH job; only STREAMING jobs take savepoints.");
+            }
+            log.info("Stopping job '{}' ({}) with a savepoint{}.", jobGraph.getName(), jobGraph.getJobID(),
+                    drain ? ", draining it first" : "");
+            return checkpointCoordinator.triggerStopWithSavepoint(targetDirectory, drain);
+        }, rpcTimeout).thenCompose(future -> future).thenCompose(path -> resultFuture.thenApply(result -> {
+            if (result.getJobStatus() != JobStatus.FINISHED) {
+                log.warn("Job {} took savepoint {} to stop, but then ended {}.", jobGraph.getJobID(), path,
+                        result.getJobStatus());
+            }
+            return path;
+        }));
+    }
+
     /** The job's checkpoint coordinator, or null when the job takes no checkpoints. */
     public io.freshet.runtime.checkpoint.CheckpointCoordinator getCheckpointCoordinator() {
         return checkpointCoordinator;

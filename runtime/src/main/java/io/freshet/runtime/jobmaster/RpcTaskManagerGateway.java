@@ -43,8 +43,8 @@ final class RpcTaskManagerGateway implements TaskManagerGateway {
 
     @Override
     public CompletableFuture<Acknowledge> triggerCheckpoint(ExecutionAttemptID task, long checkpointId, long timestamp,
-            boolean savepoint, Duration timeout) {
-        return gateway.triggerCheckpoint(task, checkpointId, timestamp, savepoint, timeout);
+            io.freshet.runtime.checkpoint.CheckpointType type, Duration timeout) {
+        return gateway.triggerCheckpoint(task, checkpointId, timestamp, type, timeout);
     }
 
     @Override

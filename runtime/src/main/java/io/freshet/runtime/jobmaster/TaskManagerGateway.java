@@ -27,7 +27,7 @@ public interface TaskManagerGateway {
     }
 
     default CompletableFuture<Acknowledge> triggerCheckpoint(ExecutionAttemptID task, long checkpointId,
-            long timestamp, boolean savepoint, Duration timeout) {
+            long timestamp, io.freshet.runtime.checkpoint.CheckpointType type, Duration timeout) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("checkpoints"));
     }
 

@@ -772,13 +772,13 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
     @Override
     public CompletableFuture<Acknowledge> triggerCheckpoint(ExecutionAttemptID executionAttemptId, long checkpointId,
-            long timestamp, boolean savepoint, Duration timeout) {
+            long timestamp, io.freshet.runtime.checkpoint.CheckpointType type, Duration timeout) {
         Optional<Task> task = taskSlotTable.getTask(executionAttemptId);
         if (task.isEmpty()) {
             return FutureUtils.completedExceptionally(new TaskException("Cannot find task " + executionAttemptId
                     + " on TaskExecutor " + resourceId + " to trigger checkpoint " + checkpointId + "."));
         }
-        task.get().triggerCheckpointBarrier(checkpointId, timestamp, savepoint);
+        task.get().triggerCheckpointBarrier(checkpointId, timestamp, type);
         return CompletableFuture.completedFuture(Acknowledge.get());
     }
 

@@ -50,7 +50,7 @@ public interface TaskExecutorGateway extends RpcGateway {
 
     /** Starts checkpoint {@code checkpointId} (a savepoint: always aligned) at source task {@code task}. */
     CompletableFuture<Acknowledge> triggerCheckpoint(ExecutionAttemptID task, long checkpointId, long timestamp,
-            boolean savepoint, @RpcTimeout Duration timeout);
+            io.freshet.runtime.checkpoint.CheckpointType type, @RpcTimeout Duration timeout);
 
     /** Checkpoint {@code checkpointId} completed: task {@code task} may commit what it covers. */
     CompletableFuture<Acknowledge> confirmCheckpoint(ExecutionAttemptID task, long checkpointId,

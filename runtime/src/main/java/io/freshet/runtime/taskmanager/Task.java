@@ -495,12 +495,13 @@ public class Task implements Runnable {
      * Starts checkpoint {@code checkpointId} at this (source) task. A task that does not run (any more) declines, so
      * that the checkpoint is aborted rather than left to time out.
      */
-    public void triggerCheckpointBarrier(long checkpointId, long timestamp, boolean savepoint) {
+    public void triggerCheckpointBarrier(long checkpointId, long timestamp,
+            io.freshet.runtime.checkpoint.CheckpointType type) {
         TaskInvokable target = invokable;
         if (target instanceof io.freshet.runtime.jobgraph.tasks.CheckpointableTask
                 && getExecutionState() == ExecutionState.RUNNING) {
             ((io.freshet.runtime.jobgraph.tasks.CheckpointableTask) target).triggerCheckpoint(checkpointId, timestamp,
-                    savepoint);
+                    type);
         } else {
             taskManagerActions.declineCheckpoint(getExecutionId(), checkpointId,
                     new io.freshet.runtime.checkpoint.CheckpointException("Task " + taskNameWithSubtask + " is "

@@ -98,12 +98,6 @@ class CliFrontendTest {
     }
 
     @Test
-    void stopWithDrainSaysItIsNotThereYet() {
-        assertThat(frontend.run("stop", "--drain", "0123456789abcdef0123456789abcdef")).isEqualTo(1);
-        assertThat(output()).contains("--drain").contains("not available");
-    }
-
-    @Test
     void disposingOfSomethingThatIsNotASavepointFails(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) {
         assertThat(frontend.run("savepoint", "--dispose", directory.toUri().toString())).isEqualTo(1);
         assertThat(output()).contains("There is no checkpoint or savepoint at");

@@ -528,19 +528,25 @@ class RestApiITCase {
                 .as("kept with the finished job").isGreaterThanOrEqualTo(2);
     }
 
-    @Test
-    void theCliTakesSavepointsAndStopsJobs() throws Exception {
+    /** Submits an endless keyed job of two tasks and waits until both run. */
+    private JobID submitEndlessJob(String name) throws Exception {
         io.freshet.streaming.api.environment.StreamExecutionEnvironment env =
                 io.freshet.streaming.api.environment.StreamExecutionEnvironment.createLocalEnvironment(1);
         env.addSource(new EndlessSource()).uid("endless").keyBy(value -> value % 3).map(value -> value).uid("map")
                 .addSink(new io.freshet.streaming.api.functions.sink.DiscardingSink<>());
         JobGraph job = io.freshet.streaming.api.graph.StreamingJobGraphGenerator.createJobGraph(
-                env.getStreamGraph("cli-savepoints"));
+                env.getStreamGraph(name));
         JobID jobId = client.submitJob(job);
         awaitCondition(() -> get("/jobs/overview").json.path("jobs").findValuesAsText("jid").contains(jobId.toString())
                 && find(get("/jobs/overview").json.path("jobs"), row -> row.path("jid").asText()
                         .equals(jobId.toString())).path("tasks").path("running").asInt() == 2,
                 "both tasks of " + jobId + " run");
+        return jobId;
+    }
+
+    @Test
+    void theCliTakesSavepointsAndStopsJobs() throws Exception {
+        JobID jobId = submitEndlessJob("cli-savepoints");
         java.nio.file.Path savepoints = temp.resolve("savepoints-" + jobId);
         String address = "localhost:" + endpoint.getRestPort();
 
@@ -564,7 +570,7 @@ class RestApiITCase {
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("Suspending job \"" + jobId + "\" with a CANONICAL savepoint.", "Savepoint completed. Path: ");
         assertThat(cluster.requestJobResult(jobId).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getJobStatus())
-                .isEqualTo(JobStatus.CANCELED);
+                .as("a job stopped with a savepoint ends FINISHED").isEqualTo(JobStatus.FINISHED);
         try (var written = java.nio.file.Files.list(savepoints)) {
             assertThat(written.filter(dir -> dir.getFileName().toString().startsWith("savepoint-"))).hasSize(2);
         }
@@ -577,6 +583,15 @@ class RestApiITCase {
         assertThat(cli.run("savepoint", "--dispose", path)).isZero();
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Savepoint '" + path + "' disposed.");
         assertThat(java.nio.file.Paths.get(java.net.URI.create(path))).doesNotExist();
+
+        JobID drained = submitEndlessJob("cli-drain");
+        out.reset();
+        assertThat(cli.run("stop", "--drain", "-m", address, "-p", savepoints.toUri().toString(), drained.toString()))
+                .as(err.toString()).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Draining job \"" + drained + "\" with a CANONICAL savepoint.", "Savepoint completed. Path: ");
+        assertThat(cluster.requestJobResult(drained).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getJobStatus())
+                .isEqualTo(JobStatus.FINISHED);
     }
 
     @Test

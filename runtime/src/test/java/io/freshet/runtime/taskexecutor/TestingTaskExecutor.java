@@ -192,7 +192,7 @@ public class TestingTaskExecutor extends RpcEndpoint implements TaskExecutorGate
     @Override
     public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> triggerCheckpoint(
             io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId, long timestamp,
-            boolean savepoint, java.time.Duration timeout) {
+            io.freshet.runtime.checkpoint.CheckpointType type, java.time.Duration timeout) {
         return java.util.concurrent.CompletableFuture.completedFuture(io.freshet.runtime.messages.Acknowledge.get());
     }
 

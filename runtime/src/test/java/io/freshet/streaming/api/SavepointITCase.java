@@ -44,11 +44,13 @@ class SavepointITCase {
     private static final int KEYS = 12;
 
     static final Map<Integer, long[]> RESULTS = new ConcurrentHashMap<>();
+    static final java.util.concurrent.atomic.AtomicLong SEEN = new java.util.concurrent.atomic.AtomicLong();
     static volatile boolean released;
 
     @BeforeEach
     void reset() {
         RESULTS.clear();
+        SEEN.set(0);
         released = false;
     }
 
@@ -58,6 +60,16 @@ class SavepointITCase {
         private transient ListState<Long> positionState;
         private long position;
         private volatile boolean running = true;
+        /** Whether the source waits for cancellation after its last record instead of ending. */
+        private final boolean waitAtEnd;
+
+        PausingSource() {
+            this(false);
+        }
+
+        PausingSource(boolean waitAtEnd) {
+            this.waitAtEnd = waitAtEnd;
+        }
 
         @Override
         public void initializeState(FunctionInitializationContext context) throws Exception {
@@ -83,6 +95,9 @@ class SavepointITCase {
                 synchronized (ctx.getCheckpointLock()) {
                     ctx.collect(position++);
                 }
+            }
+            while (running && waitAtEnd) {
+                Thread.sleep(1);
             }
         }
 
@@ -112,6 +127,36 @@ class SavepointITCase {
         }
     }
 
+    /**
+     * Counts and sums per key, and reports them only when event time ends (a timer at the end of time): a drain
+     * makes it report, a stop without drain does not.
+     */
+    static final class CountAtEndOfTime extends KeyedProcessFunction<Integer, Long, Tuple3<Integer, Long, Long>> {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<long[]> countAndSum;
+
+        @Override
+        public void open(io.freshet.api.common.functions.OpenContext openContext) {
+            countAndSum = getRuntimeContext().getState(new ValueStateDescriptor<>("countAndSum", long[].class));
+        }
+
+        @Override
+        public void processElement(Long value, Context ctx, Collector<Tuple3<Integer, Long, Long>> out)
+                throws Exception {
+            long[] current = countAndSum.value() == null ? new long[2] : countAndSum.value();
+            countAndSum.update(new long[] {current[0] + 1, current[1] + value});
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE - 1);
+            SEEN.incrementAndGet();
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple3<Integer, Long, Long>> out)
+                throws Exception {
+            long[] result = countAndSum.value();
+            out.collect(Tuple3.of(ctx.getCurrentKey(), result[0], result[1]));
+        }
+    }
+
     static final class LatestSink implements SinkFunction<Tuple3<Integer, Long, Long>> {
         private static final long serialVersionUID = 1L;
 
@@ -137,6 +182,61 @@ class SavepointITCase {
         return RESULTS.values().stream().mapToLong(result -> result[0]).sum();
     }
 
+    private static StreamExecutionEnvironment eventTimeProgram(Configuration configuration) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(configuration);
+        env.setParallelism(2);
+        env.setMaxParallelism(64);
+        env.addSource(new PausingSource(true)).uid("numbers").setParallelism(1)
+                .assignTimestampsAndWatermarks(io.freshet.api.common.eventtime.WatermarkStrategy.<Long>forMonotonousTimestamps()
+                        .withTimestampAssigner((value, previous) -> value)).uid("timestamps")
+                .keyBy(value -> (int) (value % KEYS))
+                .process(new CountAtEndOfTime()).uid("count")
+                .addSink(new LatestSink()).uid("sink");
+        return env;
+    }
+
+    private static void awaitSeen(long records) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (SEEN.get() < records && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(SEEN.get()).as("records counted").isEqualTo(records);
+    }
+
+    /**
+     * {@code stop} suspends: the job ends FINISHED with no end-of-time watermark (the timers at the end of time do not
+     * fire); {@code stop --drain} on the job restored from that savepoint fires them before its savepoint, with the
+     * counts of both runs.
+     */
+    @Test
+    void stopSuspendsAndStopWithDrainEndsEventTime(@TempDir File savepoints) throws Exception {
+        JobClient first = eventTimeProgram(new Configuration()).executeAsync("stopped without drain");
+        awaitSeen(PAUSE_AT);
+        String suspended = first.stopWithSavepoint(false, savepoints.toURI().toString()).get(30, TimeUnit.SECONDS);
+        first.getJobExecutionResult().get(30, TimeUnit.SECONDS); // FINISHED: no exception
+        assertThat(RESULTS).as("no timer at the end of time fired").isEmpty();
+
+        released = true;
+        Configuration restore = new Configuration();
+        restore.setString("execution.state-recovery.path", suspended);
+        JobClient second = eventTimeProgram(restore).executeAsync("stopped with drain");
+        awaitSeen(TOTAL);
+        String drained = second.stopWithSavepoint(true, savepoints.toURI().toString()).get(30, TimeUnit.SECONDS);
+        second.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+        assertThat(drained).isNotEqualTo(suspended);
+        assertThat(RESULTS).hasSize(KEYS);
+        for (int key = 0; key < KEYS; key++) {
+            long count = 0;
+            long sum = 0;
+            for (long value = key; value < TOTAL; value += KEYS) {
+                count++;
+                sum += value;
+            }
+            assertThat(RESULTS.get(key)).as("count and sum of key %d at the end of time", key)
+                    .containsExactly(count, sum);
+        }
+    }
+
     /** Runs the program until the source pauses, takes a savepoint and stops; returns the savepoint's path. */
     private static String runUntilPauseAndStop(File savepoints) throws Exception {
         // checkpoints go to files (tasks write their keyed state there); a savepoint is whole in its _metadata
@@ -149,8 +249,7 @@ class SavepointITCase {
         }
         assertThat(processed()).as("every record before the pause was counted").isEqualTo(PAUSE_AT);
         String path = first.stopWithSavepoint(false, savepoints.toURI().toString()).get(30, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> first.getJobExecutionResult().get(30, TimeUnit.SECONDS))
-                .as("a stopped job does not finish normally").hasMessageContaining("cancel");
+        first.getJobExecutionResult().get(30, TimeUnit.SECONDS); // a stopped job ends FINISHED
         return path;
     }
 

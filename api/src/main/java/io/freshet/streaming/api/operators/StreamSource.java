@@ -14,6 +14,8 @@ public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends Abstract
     private static final long serialVersionUID = 1L;
 
     private transient volatile boolean canceled;
+    /** Stopped with a savepoint: whatever the source still emits is dropped (it is after the savepoint's barrier). */
+    private transient volatile boolean stopped;
 
     public StreamSource(SRC sourceFunction) {
         super(sourceFunction);
@@ -40,6 +42,15 @@ public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends Abstract
         userFunction.cancel();
     }
 
+    /**
+     * Stops the source after a stop-with-savepoint: anything it emits from now on is dropped, it is asked to end
+     * ({@code cancel}), and no end-of-time watermark follows. Called under the checkpoint lock.
+     */
+    public void stop() {
+        stopped = true;
+        cancel();
+    }
+
     public boolean isCanceled() {
         return canceled;
     }
@@ -57,6 +68,9 @@ public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends Abstract
         @Override
         public void collect(OUT element) {
             synchronized (lock) {
+                if (stopped) {
+                    return;
+                }
                 reuse.eraseTimestamp();
                 output.collect(reuse.replace(element));
             }
@@ -65,6 +79,9 @@ public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends Abstract
         @Override
         public void collectWithTimestamp(OUT element, long timestamp) {
             synchronized (lock) {
+                if (stopped) {
+                    return;
+                }
                 output.collect(reuse.replace(element, timestamp));
             }
         }
@@ -72,6 +89,9 @@ public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends Abstract
         @Override
         public void emitWatermark(Watermark mark) {
             synchronized (lock) {
+                if (stopped) {
+                    return;
+                }
                 output.emitWatermark(mark);
             }
         }

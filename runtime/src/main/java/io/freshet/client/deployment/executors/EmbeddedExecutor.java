@@ -138,11 +138,8 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         @Override
         public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime,
                 String savepointDirectory) {
-            if (advanceToEndOfEventTime) {
-                return CompletableFuture.failedFuture(new UnsupportedOperationException("Stopping with a drain"
-                        + " (advanceToEndOfEventTime) is not supported yet."));
-            }
-            return dispatcher.triggerSavepoint(jobId, savepointDirectory, true, java.time.Duration.ofDays(1));
+            return dispatcher.stopWithSavepoint(jobId, savepointDirectory, advanceToEndOfEventTime,
+                    java.time.Duration.ofDays(1));
         }
 
         @Override

@@ -119,11 +119,7 @@ public final class LocalExecutor implements PipelineExecutor {
         @Override
         public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime,
                 String savepointDirectory) {
-            if (advanceToEndOfEventTime) {
-                return CompletableFuture.failedFuture(new UnsupportedOperationException("Stopping with a drain"
-                        + " (advanceToEndOfEventTime) is not supported yet."));
-            }
-            return cluster.getDispatcherGateway().triggerSavepoint(jobId, savepointDirectory, true,
+            return cluster.getDispatcherGateway().stopWithSavepoint(jobId, savepointDirectory, advanceToEndOfEventTime,
                     java.time.Duration.ofDays(1));
         }
 

@@ -68,7 +68,7 @@ public final class RemoteExecutor implements PipelineExecutor {
         public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
             return CompletableFuture.supplyAsync(() -> {
                 try {
-                    return client.triggerSavepoint(jobId, savepointDirectory, false);
+                    return client.triggerSavepoint(jobId, savepointDirectory);
                 } catch (IOException e) {
                     throw new CompletionException(e);
                 }
@@ -78,13 +78,9 @@ public final class RemoteExecutor implements PipelineExecutor {
         @Override
         public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime,
                 String savepointDirectory) {
-            if (advanceToEndOfEventTime) {
-                return CompletableFuture.failedFuture(new UnsupportedOperationException("Stopping with a drain"
-                        + " (advanceToEndOfEventTime) is not supported yet."));
-            }
             return CompletableFuture.supplyAsync(() -> {
                 try {
-                    return client.triggerSavepoint(jobId, savepointDirectory, true);
+                    return client.stopWithSavepoint(jobId, savepointDirectory, advanceToEndOfEventTime);
                 } catch (IOException e) {
                     throw new CompletionException(e);
                 }

@@ -96,18 +96,38 @@ public final class RestClusterClient implements AutoCloseable {
     }
 
     /**
-     * Takes a savepoint of a running job ({@code targetDirectory} null: the cluster's {@code state.savepoints.dir}),
-     * stopping the job after it with {@code stop}; waits for it and returns its path.
+     * Takes a savepoint of a running job ({@code targetDirectory} null: the cluster's {@code state.savepoints.dir});
+     * waits for it and returns its path.
      *
      * @throws IOException with the JobManager's reason when the savepoint failed
      */
-    public String triggerSavepoint(JobID jobId, String targetDirectory, boolean stop) throws IOException {
+    public String triggerSavepoint(JobID jobId, String targetDirectory) throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper()
                 .createObjectNode();
         if (targetDirectory != null) {
-            body.put(stop ? "targetDirectory" : "target-directory", targetDirectory);
+            body.put("target-directory", targetDirectory);
         }
-        String path = "/jobs/" + jobId + (stop ? "/stop" : "/savepoints");
+        return awaitSavepoint(jobId, "/jobs/" + jobId + "/savepoints", body);
+    }
+
+    /**
+     * Stops a running job with a savepoint (drained first with {@code drain}); waits until the job has ended and
+     * returns the savepoint's path.
+     *
+     * @throws IOException with the JobManager's reason when the savepoint failed (the job then goes on)
+     */
+    public String stopWithSavepoint(JobID jobId, String targetDirectory, boolean drain) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        if (targetDirectory != null) {
+            body.put("targetDirectory", targetDirectory);
+        }
+        body.put("drain", drain);
+        return awaitSavepoint(jobId, "/jobs/" + jobId + "/stop", body);
+    }
+
+    private String awaitSavepoint(JobID jobId, String path, com.fasterxml.jackson.databind.node.ObjectNode body)
+            throws IOException {
         JsonNode trigger = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "trigger a savepoint of job " + jobId);
         String triggerId = trigger.path("request-id").asText();

@@ -7,7 +7,7 @@ package io.freshet.runtime.jobgraph.tasks;
 public interface CheckpointableTask {
 
     /** A source task starts checkpoint {@code checkpointId}: snapshot, then send the barrier downstream. */
-    void triggerCheckpoint(long checkpointId, long timestamp, boolean savepoint);
+    void triggerCheckpoint(long checkpointId, long timestamp, io.freshet.runtime.checkpoint.CheckpointType type);
 
     /** The checkpoint completed on every task. */
     void notifyCheckpointComplete(long checkpointId);

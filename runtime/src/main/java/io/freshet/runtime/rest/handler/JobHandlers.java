@@ -236,10 +236,17 @@ public final class JobHandlers {
     private CompletableFuture<RestResponse> stopWithSavepoint(HandlerRequest request) throws RestHandlerException {
         JsonNode body = request.getBody().length == 0 ? JSON.createObjectNode() : request.getJsonBody();
         String target = body.hasNonNull("targetDirectory") ? body.get("targetDirectory").asText() : null;
-        return startSavepoint(HandlerUtils.jobId(request), target, true);
+        boolean drain = body.path("drain").asBoolean(false);
+        JobID jobId = HandlerUtils.jobId(request);
+        return startSavepoint(jobId, () -> dispatcher.stopWithSavepoint(jobId, target, drain, SAVEPOINT_WAIT));
     }
 
     private CompletableFuture<RestResponse> startSavepoint(JobID jobId, String target, boolean cancelJob) {
+        return startSavepoint(jobId, () -> dispatcher.triggerSavepoint(jobId, target, cancelJob, SAVEPOINT_WAIT));
+    }
+
+    private CompletableFuture<RestResponse> startSavepoint(JobID jobId,
+            java.util.function.Supplier<CompletableFuture<String>> savepoint) {
         return dispatcher.requestJobStatus(jobId, timeout).exceptionally(HandlerUtils.jobNotFoundAs404(jobId))
                 .thenApply(status -> {
                     if (status.isTerminalState()) {
@@ -247,8 +254,7 @@ public final class JobHandlers {
                                 + status + "; it cannot take a savepoint.", HttpResponseStatus.CONFLICT));
                     }
                     String triggerId = new io.freshet.util.AbstractID().toString();
-                    savepoints.put(jobId + "/" + triggerId,
-                            dispatcher.triggerSavepoint(jobId, target, cancelJob, SAVEPOINT_WAIT));
+                    savepoints.put(jobId + "/" + triggerId, savepoint.get());
                     ObjectNode node = JSON.createObjectNode().put("request-id", triggerId);
                     return RestResponse.of(HttpResponseStatus.ACCEPTED, node);
                 });

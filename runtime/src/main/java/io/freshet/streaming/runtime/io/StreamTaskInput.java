@@ -51,6 +51,10 @@ public final class StreamTaskInput<T> implements AutoCloseable {
     private final long[][] lastBarrier;
     private final boolean[][] blocked;
     private final boolean[][] endedChannels;
+    /** Channels whose producer was stopped with a savepoint, without draining, and how many. */
+    private final boolean[][] channelStopped;
+    private int stoppedChannels;
+    private final int totalChannels;
     /** Whether unaligned barriers may arrive: then each record is preceded by a look for one. */
     private final boolean checkPriority;
     /** Buffers and events of blocked channels, in arrival order, and those released again, to be read first. */
@@ -102,6 +106,7 @@ public final class StreamTaskInput<T> implements AutoCloseable {
         this.blocked = new boolean[gates.length][];
         this.recording = new io.freshet.core.memory.DataOutputSerializer[gates.length][];
         this.endedChannels = new boolean[gates.length][];
+        this.channelStopped = new boolean[gates.length][];
         int channels = 0;
         for (int g = 0; g < gates.length; g++) {
             lastBarrier[g] = new long[gates[g].getNumberOfInputChannels()];
@@ -109,9 +114,11 @@ public final class StreamTaskInput<T> implements AutoCloseable {
             blocked[g] = new boolean[gates[g].getNumberOfInputChannels()];
             recording[g] = new io.freshet.core.memory.DataOutputSerializer[gates[g].getNumberOfInputChannels()];
             endedChannels[g] = new boolean[gates[g].getNumberOfInputChannels()];
+            channelStopped[g] = new boolean[gates[g].getNumberOfInputChannels()];
             channels += gates[g].getNumberOfInputChannels();
         }
         this.checkPriority = barrierHandler != null && barrierHandler.isUnalignedEnabled();
+        this.totalChannels = channels;
         if (barrierHandler != null) {
             barrierHandler.register(this, gates.length, channels);
         }
@@ -199,6 +206,14 @@ public final class StreamTaskInput<T> implements AutoCloseable {
             released.addAll(held);
             held.clear();
         }
+    }
+
+    /**
+     * True when every channel ended because its producer was stopped with a savepoint without draining: the task
+     * ends the same way (operators not finished).
+     */
+    public boolean isStopped() {
+        return stoppedChannels == totalChannels;
     }
 
     /** True once every gate has ended and everything was read. */
@@ -343,6 +358,14 @@ public final class StreamTaskInput<T> implements AutoCloseable {
                 throw new IOException("Input " + g + ", channel " + channel + " sent " + bufferOrEvent.getEvent()
                         + " in the middle of a record");
             }
+            if (bufferOrEvent.getEvent() instanceof io.freshet.runtime.io.network.api.EndOfDataEvent) {
+                // the producer was stopped with a savepoint without draining: its end is no end of event time
+                if (!channelStopped[g][channel]) {
+                    channelStopped[g][channel] = true;
+                    stoppedChannels++;
+                }
+                return true;
+            }
             if (barrier) {
                 if (barrierHandler != null) {
                     barrierHandler.onBarrier(this, g, channel,
@@ -353,10 +376,12 @@ public final class StreamTaskInput<T> implements AutoCloseable {
             }
             // end of partition: the channel no longer holds event time (or a checkpoint) back
             endedChannels[g][channel] = true;
-            channelIdle[g][channel] = false;
-            Watermark due = onWatermark(g, channel, Long.MAX_VALUE);
-            if (due != null) {
-                pending.add(due);
+            if (!channelStopped[g][channel]) {
+                channelIdle[g][channel] = false;
+                Watermark due = onWatermark(g, channel, Long.MAX_VALUE);
+                if (due != null) {
+                    pending.add(due);
+                }
             }
             if (barrierHandler != null) {
                 barrierHandler.onChannelEnded(this, g, channel);

@@ -86,6 +86,12 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
     /** Writes snapshots while the task goes on; made with the first checkpoint, stopped when the task ends. */
     private java.util.concurrent.ExecutorService snapshotExecutor;
     private byte[][][] unalignedOutputs;
+    /** The stop-with-savepoint whose barrier this task passed on, or null (set in the task thread). */
+    private volatile StopSavepoint stop;
+    /** Whether every input of this task ended because its producers were stopped without draining. */
+    private boolean inputsStopped;
+    /** The output of the chain's head (a source's output: the end-of-time watermark of a drain goes there). */
+    private Output<?> headOutput;
     /** Checkpoints triggered at this source task but not yet taken (declined if the task ends first). */
     private final java.util.Set<Long> pendingTriggers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Events of the head's coordinator, queued by TaskExecutor threads for the task thread. */
@@ -175,6 +181,9 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                             KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism)));
                 }
                 operators[i].setup(parameters);
+                if (i == 0) {
+                    headOutput = output;
+                }
             }
             restoreState(environment.getTaskRestore());
             restoreOutputsInFlight(environment);
@@ -222,8 +231,24 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 if (canceled) {
                     return;
                 }
-                for (StreamOperator<?> operator : operators) {
-                    operator.finish();
+                if (!isSourceTask() && !awaitStopOutcome(true)) {
+                    return; // cancelled while waiting
+                }
+                StopSavepoint stopped = stop;
+                boolean suspended = isSourceTask() ? stopped != null
+                        && stopped.type == io.freshet.runtime.checkpoint.CheckpointType.SAVEPOINT_SUSPEND
+                        : inputsStopped;
+                if (suspended) {
+                    // stopped with a savepoint, without draining: no operator is finished, consumers end alike
+                    LOG.info("{} stops after savepoint {} without draining.", taskInfo.getTaskNameWithSubtasks(),
+                            stopped == null ? "(of its producers)" : stopped.id);
+                    for (RecordWriterOutput<?> output : networkOutputs) {
+                        output.broadcastEvent(io.freshet.runtime.io.network.api.EndOfDataEvent.INSTANCE);
+                    }
+                } else {
+                    for (StreamOperator<?> operator : operators) {
+                        operator.finish();
+                    }
                 }
                 for (RecordWriterOutput<?> output : networkOutputs) {
                     output.flush();
@@ -375,7 +400,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
     }
 
     @Override
-    public void triggerCheckpoint(long checkpointId, long timestamp, boolean savepoint) {
+    public void triggerCheckpoint(long checkpointId, long timestamp, io.freshet.runtime.checkpoint.CheckpointType type) {
         TaskMailbox box = mailbox;
         if (box == null || !checkpointing) {
             getEnvironment().getCheckpointResponder().declineCheckpoint(checkpointId,
@@ -384,7 +409,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                             io.freshet.runtime.checkpoint.CheckpointException.Reason.TASK_NOT_READY));
             return;
         }
-        io.freshet.runtime.checkpoint.CheckpointBarrier.Alignment alignment = savepoint || !unaligned
+        io.freshet.runtime.checkpoint.CheckpointBarrier.Alignment alignment = type.isSavepoint() || !unaligned
                 ? io.freshet.runtime.checkpoint.CheckpointBarrier.Alignment.ALIGNED
                 : alignedTimeoutMillis > 0 ? io.freshet.runtime.checkpoint.CheckpointBarrier.Alignment.ALIGNED_WITH_TIMEOUT
                 : io.freshet.runtime.checkpoint.CheckpointBarrier.Alignment.UNALIGNED;
@@ -392,8 +417,11 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         box.execute(() -> {
             if (pendingTriggers.remove(checkpointId)) {
                 io.freshet.runtime.checkpoint.CheckpointBarrier barrier =
-                        new io.freshet.runtime.checkpoint.CheckpointBarrier(checkpointId, timestamp, alignment,
-                                savepoint);
+                        new io.freshet.runtime.checkpoint.CheckpointBarrier(checkpointId, timestamp, alignment, type);
+                if (type == io.freshet.runtime.checkpoint.CheckpointType.SAVEPOINT_TERMINATE) {
+                    // drain: event time ends before the savepoint, so every event-time timer fires first
+                    headOutput.emitWatermark(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
+                }
                 performCheckpoint(barrier, barrier.isUnaligned());
             }
         }, "checkpoint " + checkpointId);
@@ -440,6 +468,9 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         } catch (Exception e) {
             responder.declineCheckpoint(id, e);
             return;
+        }
+        if (barrier.getType().isSynchronous()) {
+            stop = new StopSavepoint(id, barrier.getType());
         }
         byte[][][] outputsInFlight = null;
         if (unalignedBarrier) {
@@ -567,12 +598,61 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         return snapshotExecutor;
     }
 
+    /** A stop-with-savepoint this task took part in, and its outcome (completed from any thread). */
+    private static final class StopSavepoint {
+        final long id;
+        final io.freshet.runtime.checkpoint.CheckpointType type;
+        final java.util.concurrent.CompletableFuture<Boolean> outcome = new java.util.concurrent.CompletableFuture<>();
+
+        StopSavepoint(long id, io.freshet.runtime.checkpoint.CheckpointType type) {
+            this.id = id;
+            this.type = type;
+        }
+    }
+
+    /**
+     * When this task passed on the barrier of a stop-with-savepoint: waits (running mail, so that the savepoint's
+     * completion reaches the operators first) until it completed or was aborted. True when the savepoint completed
+     * (or there is none and {@code noneIsFine}); false when it was aborted (the stop is forgotten: the job goes on) or
+     * the task was cancelled.
+     */
+    private boolean awaitStopOutcome(boolean noneIsFine) throws Exception {
+        StopSavepoint stopping = stop;
+        if (stopping == null) {
+            return noneIsFine;
+        }
+        while (!stopping.outcome.isDone() && !canceled) {
+            try {
+                java.util.concurrent.CompletableFuture.anyOf(stopping.outcome, mailbox.arrivedFuture())
+                        .get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // look again (cancellation)
+            }
+            mailbox.runAll();
+        }
+        mailbox.runAll();
+        if (canceled) {
+            return false;
+        }
+        if (!stopping.outcome.getNow(false)) {
+            LOG.info("{}: savepoint {} of the stop was aborted; the task goes on.",
+                    getEnvironment().getTaskInfo().getTaskNameWithSubtasks(), stopping.id);
+            stop = null;
+            return noneIsFine;
+        }
+        return true;
+    }
+
     private boolean isSourceTask() {
         return operators[0] instanceof SourceOperator || operators[0] instanceof StreamSource;
     }
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
+        StopSavepoint stopping = stop;
+        if (stopping != null && stopping.id == checkpointId) {
+            stopping.outcome.complete(true);
+        }
         TaskMailbox box = mailbox;
         if (box != null) {
             box.execute(() -> {
@@ -585,6 +665,10 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
 
     @Override
     public void notifyCheckpointAborted(long checkpointId) {
+        StopSavepoint stopping = stop;
+        if (stopping != null && stopping.id == checkpointId) {
+            stopping.outcome.complete(false);
+        }
         TaskMailbox box = mailbox;
         if (box != null) {
             box.execute(() -> {
@@ -667,6 +751,11 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                         timeService.fireDueTimers();
                     }
                     mailbox.runAll();
+                    // a stop's savepoint: the source emits nothing after its barrier (the lock is held until the
+                    // outcome is known), and ends once it completed
+                    if (stop != null && awaitStopOutcome(false)) {
+                        source.stop();
+                    }
                     for (RecordWriterOutput<?> output : networkOutputs) {
                         output.flush();
                     }
@@ -714,6 +803,9 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 timeService.fireDueTimers();
             }
             mailbox.runAll();
+            if (stop != null && awaitStopOutcome(false)) {
+                return; // stopped with a savepoint: nothing more is read
+            }
             if (++sinceOutputCheck == OUTPUT_CHECK_INTERVAL) {
                 sinceOutputCheck = 0;
                 if (awaitOutputsOrMail(networkOutputs)) {
@@ -1025,6 +1117,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 StreamElement element = input.pollNext();
                 if (element == null) {
                     if (input.isFinished()) {
+                        inputsStopped = input.isStopped();
                         return;
                     }
                     // the input ran dry: send what waits in partly filled buffers before waiting
@@ -1079,6 +1172,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 }
                 if (element == null) {
                     if (input1.isFinished() && input2.isFinished()) {
+                        inputsStopped = input1.isStopped() && input2.isStopped();
                         return;
                     }
                     for (RecordWriterOutput<?> output : networkOutputs) {

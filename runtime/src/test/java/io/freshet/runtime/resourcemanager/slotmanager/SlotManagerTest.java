@@ -158,7 +158,7 @@ class SlotManagerTest {
     @Override
     public java.util.concurrent.CompletableFuture<io.freshet.runtime.messages.Acknowledge> triggerCheckpoint(
             io.freshet.runtime.executiongraph.ExecutionAttemptID task, long checkpointId, long timestamp,
-            boolean savepoint, java.time.Duration timeout) {
+            io.freshet.runtime.checkpoint.CheckpointType type, java.time.Duration timeout) {
         return java.util.concurrent.CompletableFuture.completedFuture(io.freshet.runtime.messages.Acknowledge.get());
     }
 

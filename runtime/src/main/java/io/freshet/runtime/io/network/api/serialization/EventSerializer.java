@@ -19,7 +19,8 @@ import io.freshet.runtime.io.network.buffer.NetworkBuffer;
  *
  * <p>Tags are stable once released, because events cross TaskExecutors of possibly different builds during a
  * rolling change: 0 = end of partition, 1 = checkpoint barrier (id, timestamp, then a byte of alignment and a byte
- * savepoint or not; a barrier of 20 bytes lacks them: an aligned checkpoint's).
+ * of checkpoint type; a barrier of 20 bytes lacks them: an aligned checkpoint's), 2 = end of data (the producer was
+ * stopped with a savepoint, without draining).
  * An unknown tag is an {@link IOException}.
  *
  * <p>Event buffers are unpooled heap segments that are freed when recycled: events are rare, and they must never
@@ -29,6 +30,7 @@ public final class EventSerializer {
 
     public static final int END_OF_PARTITION_EVENT = 0;
     public static final int CHECKPOINT_BARRIER_EVENT = 1;
+    public static final int END_OF_DATA_EVENT = 2;
     private static final int BARRIER_BYTES = 22;
 
     private EventSerializer() {}
@@ -40,6 +42,11 @@ public final class EventSerializer {
             serialized.putInt(0, END_OF_PARTITION_EVENT);
             return serialized;
         }
+        if (event instanceof io.freshet.runtime.io.network.api.EndOfDataEvent) {
+            ByteBuffer serialized = ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN);
+            serialized.putInt(0, END_OF_DATA_EVENT);
+            return serialized;
+        }
         if (event instanceof io.freshet.runtime.checkpoint.CheckpointBarrier) {
             io.freshet.runtime.checkpoint.CheckpointBarrier barrier = (io.freshet.runtime.checkpoint.CheckpointBarrier) event;
             ByteBuffer serialized = ByteBuffer.allocate(BARRIER_BYTES).order(ByteOrder.BIG_ENDIAN);
@@ -47,7 +54,7 @@ public final class EventSerializer {
             serialized.putLong(4, barrier.getId());
             serialized.putLong(12, barrier.getTimestamp());
             serialized.put(20, (byte) barrier.getAlignment().ordinal());
-            serialized.put(21, (byte) (barrier.isSavepoint() ? 1 : 0));
+            serialized.put(21, (byte) barrier.getType().ordinal());
             return serialized;
         }
         throw new IOException("no serialization is defined for events of " + event.getClass().getName());
@@ -67,6 +74,8 @@ public final class EventSerializer {
         switch (tag) {
             case END_OF_PARTITION_EVENT:
                 return EndOfPartitionEvent.INSTANCE;
+            case END_OF_DATA_EVENT:
+                return io.freshet.runtime.io.network.api.EndOfDataEvent.INSTANCE;
             case CHECKPOINT_BARRIER_EVENT: {
                 if (bigEndian.remaining() < 16) {
                     throw new IOException("a checkpoint barrier needs 16 bytes after its tag, got " + bigEndian.remaining());
@@ -74,13 +83,14 @@ public final class EventSerializer {
                 long id = bigEndian.getLong();
                 long timestamp = bigEndian.getLong();
                 int alignment = bigEndian.hasRemaining() ? bigEndian.get() : 0;
-                boolean savepoint = bigEndian.hasRemaining() && bigEndian.get() != 0;
+                int type = bigEndian.hasRemaining() ? bigEndian.get() : 0;
                 if (bigEndian != buffer) {
                     buffer.position(bigEndian.position());
                 }
                 try {
                     return new io.freshet.runtime.checkpoint.CheckpointBarrier(id, timestamp,
-                            io.freshet.runtime.checkpoint.CheckpointBarrier.alignmentOf(alignment), savepoint);
+                            io.freshet.runtime.checkpoint.CheckpointBarrier.alignmentOf(alignment),
+                            io.freshet.runtime.checkpoint.CheckpointType.of(type));
                 } catch (IllegalArgumentException e) {
                     throw new IOException("checkpoint barrier " + id + ": " + e.getMessage(), e);
                 }
