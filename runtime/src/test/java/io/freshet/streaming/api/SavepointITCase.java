@@ -237,6 +237,25 @@ class SavepointITCase {
         }
     }
 
+    /** A stop whose savepoint cannot be written fails, naming the directory, and the job goes on as before. */
+    @Test
+    void aStopWhoseSavepointFailsLeavesTheJobRunning(@TempDir File savepoints) throws Exception {
+        File notADirectory = new File(savepoints, "a-file");
+        Files.writeString(notADirectory.toPath(), "not a directory");
+        JobClient job = eventTimeProgram(new Configuration()).executeAsync("stop fails");
+        awaitSeen(PAUSE_AT);
+        assertThatThrownBy(() -> job.stopWithSavepoint(false, notADirectory.toURI().toString())
+                .get(30, TimeUnit.SECONDS)).hasStackTraceContaining("could not write savepoint")
+                .hasStackTraceContaining("a-file");
+        assertThat(job.getJobStatus().get(30, TimeUnit.SECONDS)).isEqualTo(io.freshet.api.common.JobStatus.RUNNING);
+
+        released = true;
+        awaitSeen(TOTAL); // the source went on after the failed stop
+        job.stopWithSavepoint(true, savepoints.toURI().toString()).get(30, TimeUnit.SECONDS);
+        job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+        assertThat(RESULTS).hasSize(KEYS);
+    }
+
     /** Runs the program until the source pauses, takes a savepoint and stops; returns the savepoint's path. */
     private static String runUntilPauseAndStop(File savepoints) throws Exception {
         // checkpoints go to files (tasks write their keyed state there); a savepoint is whole in its _metadata
