@@ -259,23 +259,40 @@ public final class CheckpointCoordinator {
     private PendingCheckpoint startCheckpoint(String savepointTarget, CheckpointType type) throws CheckpointException {
         List<Execution> sources = new ArrayList<>();
         Set<ExecutionAttemptID> toAcknowledge = new HashSet<>();
+        List<ExecutionVertex> finished = new ArrayList<>();
         for (ExecutionJobVertex jobVertex : graph.getVerticesTopologically()) {
             for (ExecutionVertex vertex : jobVertex.getTaskVertices()) {
                 Execution execution = vertex.getCurrentExecution();
+                if (execution.getState() == ExecutionState.FINISHED) {
+                    finished.add(vertex); // in the checkpoint as finished: restored, it ends at once
+                    continue;
+                }
                 if (execution.getState() != ExecutionState.RUNNING) {
                     throw new CheckpointException(vertex.getTaskNameWithSubtaskIndex() + " is "
                             + execution.getState() + "; checkpoints and savepoints need every task running.",
                             CheckpointException.Reason.TASK_NOT_READY);
                 }
                 toAcknowledge.add(execution.getAttemptId());
-                if (jobVertex.getJobVertex().isInputVertex()) {
-                    sources.add(execution);
+                if (allProducersFinished(jobVertex, vertex.getSubtaskIndex())) {
+                    sources.add(execution); // no barrier will reach it: it is triggered like a source
                 }
             }
+        }
+        if (toAcknowledge.isEmpty()) {
+            throw new CheckpointException("every task of job " + graph.getJobId() + " has finished",
+                    CheckpointException.Reason.TASK_NOT_READY);
         }
         long id = nextCheckpointId++;
         long timestamp = System.currentTimeMillis();
         PendingCheckpoint checkpoint = new PendingCheckpoint(id, timestamp, toAcknowledge);
+        for (ExecutionVertex vertex : finished) {
+            TaskStateSnapshot finishedTask = new TaskStateSnapshot();
+            for (String operatorId : OperatorIds.of(vertex.getJobVertex().getJobVertex())) {
+                finishedTask.putSubtaskStateByOperatorID(operatorId, OperatorSubtaskState.finishedState());
+            }
+            checkpoint.states.computeIfAbsent(vertex.getJobVertex().getJobVertexId(), v -> new HashMap<>())
+                    .put(vertex.getSubtaskIndex(), finishedTask);
+        }
         checkpoint.savepointTarget = savepointTarget;
         checkpoint.type = type;
         pending.put(id, checkpoint);
@@ -308,6 +325,31 @@ public final class CheckpointCoordinator {
             triggerSources(checkpoint, sources);
         }));
         return checkpoint;
+    }
+
+    /**
+     * Whether every subtask {@code subtask} of {@code jobVertex} reads from has finished (true for a source): then no
+     * barrier reaches it, and the checkpoint is triggered at it directly.
+     */
+    private boolean allProducersFinished(ExecutionJobVertex jobVertex, int subtask) {
+        for (io.freshet.runtime.jobgraph.JobEdge edge : jobVertex.getJobVertex().getInputs()) {
+            ExecutionJobVertex producer = graph.getJobVertex(edge.getSource().getProducer().getID());
+            int producers = producer.getParallelism();
+            int first = 0;
+            int end = producers;
+            if (edge.getDistributionPattern() == io.freshet.runtime.jobgraph.DistributionPattern.POINTWISE) {
+                first = io.freshet.runtime.executiongraph.PointwiseMapping.firstProducer(producers,
+                        jobVertex.getParallelism(), subtask);
+                end = io.freshet.runtime.executiongraph.PointwiseMapping.endProducer(producers,
+                        jobVertex.getParallelism(), subtask);
+            }
+            for (int i = first; i < end; i++) {
+                if (producer.getTaskVertex(i).getCurrentExecution().getState() != ExecutionState.FINISHED) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void triggerSources(PendingCheckpoint checkpoint, List<Execution> sources) {
@@ -573,6 +615,7 @@ public final class CheckpointCoordinator {
         Map<String, List<byte[]>> operator = new HashMap<>();
         InFlightData inFlight = null;
         String head = OperatorIds.headOf(vertex.getJobVertex().getJobVertex());
+        boolean finishedOnRestore = finishedOnRestore(operatorStates.get(head), parallelism, subtask);
         for (String operatorId : OperatorIds.of(vertex.getJobVertex().getJobVertex())) {
             CompletedCheckpoint.OperatorState state = operatorStates.get(operatorId);
             if (state == null) {
@@ -595,7 +638,32 @@ public final class CheckpointCoordinator {
                 }
             }
         }
-        return new JobManagerTaskRestore(checkpointId, keyed, operator, inFlight);
+        return new JobManagerTaskRestore(checkpointId, keyed, operator, inFlight, finishedOnRestore);
+    }
+
+    /**
+     * Whether subtask {@code subtask} (of {@code parallelism}) of the operator whose state is {@code state} ends at
+     * once when restored: it had finished, or (at another parallelism) every old subtask had.
+     */
+    private static boolean finishedOnRestore(CompletedCheckpoint.OperatorState state, int parallelism, int subtask) {
+        if (state == null) {
+            return false;
+        }
+        if (state.parallelism == parallelism) {
+            OperatorSubtaskState own = state.subtaskStates.get(subtask);
+            return own != null && own.isFinished();
+        }
+        return finishedSubtasks(state) == state.parallelism;
+    }
+
+    private static int finishedSubtasks(CompletedCheckpoint.OperatorState state) {
+        int finished = 0;
+        for (OperatorSubtaskState subtaskState : state.subtaskStates.values()) {
+            if (subtaskState.isFinished()) {
+                finished++;
+            }
+        }
+        return finished;
     }
 
     /**
@@ -623,6 +691,7 @@ public final class CheckpointCoordinator {
             LOG.warn("Job {} drops the state of operators it does not have: {}.", graph.getJobId(), unclaimed);
         }
         checkInFlightDataFits(savepoint);
+        checkFinishedOperatorsFit(savepoint);
         startedFrom = savepoint;
         completed.addLast(savepoint);
         nextCheckpointId = Math.max(nextCheckpointId, savepoint.getCheckpointID() + 1);
@@ -631,6 +700,27 @@ public final class CheckpointCoordinator {
         LOG.info("Job {} starts from {} (checkpoint {}).", graph.getJobId(), savepoint.getExternalPointer(),
                 savepoint.getCheckpointID());
         restoreLatestCheckpointedState(all);
+    }
+
+    /**
+     * An operator some of whose subtasks had finished (not all) restores only at the parallelism it had: which new
+     * subtask would have finished is not defined.
+     */
+    private void checkFinishedOperatorsFit(CompletedCheckpoint checkpoint) throws CheckpointException {
+        Map<String, CompletedCheckpoint.OperatorState> states = checkpoint.getOperatorStates();
+        for (ExecutionJobVertex jobVertex : graph.getVerticesTopologically()) {
+            CompletedCheckpoint.OperatorState state = states.get(OperatorIds.headOf(jobVertex.getJobVertex()));
+            if (state == null || state.parallelism == jobVertex.getParallelism()) {
+                continue;
+            }
+            int finished = finishedSubtasks(state);
+            if (finished > 0 && finished < state.parallelism) {
+                throw new CheckpointException("In " + checkpoint.getExternalPointer() + ", " + finished + " of the "
+                        + state.parallelism + " subtasks of " + jobVertex.getName() + " had finished (their input"
+                        + " ended); such a checkpoint restores only at the parallelism it was taken at, not at "
+                        + jobVertex.getParallelism() + ".");
+            }
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ public final class JobManagerTaskRestore implements Serializable {
     private final Map<String, List<KeyGroupsStateHandle>> keyedStates;
     private final Map<String, List<byte[]>> operatorStates;
     private final InFlightData inFlightData;
+    private final boolean finishedOnRestore;
 
     public JobManagerTaskRestore(long checkpointId, Map<String, List<KeyGroupsStateHandle>> keyedStates,
             Map<String, List<byte[]>> operatorStates) {
@@ -29,10 +30,22 @@ public final class JobManagerTaskRestore implements Serializable {
     /** @param inFlightData the subtask's in-flight data of an unaligned checkpoint; may be null */
     public JobManagerTaskRestore(long checkpointId, Map<String, List<KeyGroupsStateHandle>> keyedStates,
             Map<String, List<byte[]>> operatorStates, InFlightData inFlightData) {
+        this(checkpointId, keyedStates, operatorStates, inFlightData, false);
+    }
+
+    /** @param finishedOnRestore the subtask had finished when the checkpoint was taken: it ends at once */
+    public JobManagerTaskRestore(long checkpointId, Map<String, List<KeyGroupsStateHandle>> keyedStates,
+            Map<String, List<byte[]>> operatorStates, InFlightData inFlightData, boolean finishedOnRestore) {
         this.checkpointId = checkpointId;
         this.keyedStates = keyedStates;
         this.operatorStates = operatorStates;
         this.inFlightData = inFlightData;
+        this.finishedOnRestore = finishedOnRestore;
+    }
+
+    /** Whether the subtask had finished when the checkpoint was taken: restored, it ends at once, emitting nothing. */
+    public boolean isFinishedOnRestore() {
+        return finishedOnRestore;
     }
 
     /** The subtask's in-flight data of an unaligned checkpoint, or null. */

@@ -15,6 +15,8 @@ public final class OperatorSubtaskState implements Serializable {
     private final KeyGroupsStateHandle keyedState;
     private final byte[] operatorState;
     private final InFlightData inFlightData;
+    /** The subtask had finished when the checkpoint was taken: restored, it ends at once. */
+    private final boolean finished;
 
     /** Either may be null (no keyed state, no operator state). */
     public OperatorSubtaskState(KeyGroupsStateHandle keyedState, byte[] operatorState) {
@@ -23,9 +25,25 @@ public final class OperatorSubtaskState implements Serializable {
 
     /** Any may be null. */
     public OperatorSubtaskState(KeyGroupsStateHandle keyedState, byte[] operatorState, InFlightData inFlightData) {
+        this(keyedState, operatorState, inFlightData, false);
+    }
+
+    private OperatorSubtaskState(KeyGroupsStateHandle keyedState, byte[] operatorState, InFlightData inFlightData,
+            boolean finished) {
         this.keyedState = keyedState;
         this.operatorState = operatorState;
         this.inFlightData = inFlightData == null || inFlightData.isEmpty() ? null : inFlightData;
+        this.finished = finished;
+    }
+
+    /** The state of an operator whose subtask had finished when the checkpoint was taken (it holds nothing). */
+    public static OperatorSubtaskState finishedState() {
+        return new OperatorSubtaskState(null, null, null, true);
+    }
+
+    /** Whether the subtask had finished when the checkpoint was taken. */
+    public boolean isFinished() {
+        return finished;
     }
 
     /** The subtask's in-flight data of an unaligned checkpoint (kept with its head operator), or null. */
@@ -47,6 +65,6 @@ public final class OperatorSubtaskState implements Serializable {
     }
 
     public boolean isEmpty() {
-        return keyedState == null && operatorState == null && inFlightData == null;
+        return keyedState == null && operatorState == null && inFlightData == null && !finished;
     }
 }

@@ -113,6 +113,105 @@ class CheckpointingITCase {
         CountingJob.assertExactResults(KEYS, total, 1);
     }
 
+    /** Set once the bounded source of {@link #checkpointsGoOnAfterASourceFinished} has emitted all it has. */
+    static volatile boolean boundedFinished;
+    static final java.util.concurrent.atomic.AtomicInteger COMPLETED_AFTER_BOUNDED =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** 1,000,000 .. 1,000,199, with no state: restarted, it would emit them all again. */
+    static final class StatelessBoundedSource
+            implements io.freshet.streaming.api.functions.source.SourceFunction<Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void run(SourceContext<Long> ctx) {
+            for (long value = 1_000_000; value < 1_000_200; value++) {
+                synchronized (ctx.getCheckpointLock()) {
+                    ctx.collect(value);
+                }
+            }
+            boundedFinished = true;
+        }
+
+        @Override
+        public void cancel() {}
+    }
+
+    /** Counts like {@link CountingFunction}; fails its task (once per attempt) after three checkpoints completed
+     * after the bounded source finished, while failures remain. */
+    static final class FailingAfterBoundedEnded extends io.freshet.streaming.api.functions.KeyedProcessFunction<
+            Integer, Long, io.freshet.api.java.tuple.Tuple3<Integer, Long, Long>> implements CheckpointListener {
+        private static final long serialVersionUID = 1L;
+        private transient io.freshet.api.common.state.ValueState<long[]> countAndSum;
+        private transient int completedAfterBounded;
+
+        @Override
+        public void open(io.freshet.api.common.functions.OpenContext openContext) {
+            countAndSum = getRuntimeContext().getState(new io.freshet.api.common.state.ValueStateDescriptor<>(
+                    "countAndSum", long[].class));
+        }
+
+        @Override
+        public void processElement(Long value, Context ctx,
+                io.freshet.util.Collector<io.freshet.api.java.tuple.Tuple3<Integer, Long, Long>> out) throws Exception {
+            long[] current = countAndSum.value() == null ? new long[2] : countAndSum.value();
+            long[] next = {current[0] + 1, current[1] + value};
+            countAndSum.update(next);
+            out.collect(io.freshet.api.java.tuple.Tuple3.of(ctx.getCurrentKey(), next[0], next[1]));
+            if (completedAfterBounded >= 3 && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
+                    && FAILURES.get() < CountingJob.failuresToInject) {
+                FAILURES.incrementAndGet();
+                throw new IllegalStateException("injected failure " + FAILURES.get());
+            }
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            if (boundedFinished) {
+                completedAfterBounded++;
+                COMPLETED_AFTER_BOUNDED.incrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * A source that ends early leaves checkpoints going: it is in them as finished, and a restore (twice here, after
+     * it finished) ends it at once instead of running it again, so its records are counted exactly once.
+     */
+    @Test
+    void checkpointsGoOnAfterASourceFinished() throws Exception {
+        boundedFinished = false;
+        COMPLETED_AFTER_BOUNDED.set(0);
+        CountingJob.failuresToInject = 2;
+        StreamExecutionEnvironment env = environment(new Configuration());
+        env.enableCheckpointing(30);
+        env.addSource(new RewindableSource(RECORDS_PER_SOURCE)).name("numbers")
+                .union(env.addSource(new StatelessBoundedSource()).name("bounded"))
+                .keyBy(value -> (int) (value % KEYS))
+                .process(new FailingAfterBoundedEnded()).name("count")
+                .addSink(new LatestSink()).name("latest");
+        env.execute("a source ends early");
+
+        assertThat(FAILURES.get()).as("failures injected after the bounded source finished").isEqualTo(2);
+        assertThat(COMPLETED_AFTER_BOUNDED.get()).isGreaterThanOrEqualTo(6);
+        assertThat(RESULTS).hasSize(KEYS);
+        for (int key = 0; key < KEYS; key++) {
+            long count = 0;
+            long sum = 0;
+            for (long value = key; value < RECORDS_PER_SOURCE; value += KEYS) {
+                count += PARALLELISM;
+                sum += value * PARALLELISM;
+            }
+            for (long value = 1_000_000; value < 1_000_200; value++) {
+                if (value % KEYS == key) {
+                    count++;
+                    sum += value;
+                }
+            }
+            assertThat(RESULTS.get(key)).as("count and sum of key %d", key).containsExactly(count, sum);
+        }
+    }
+
     @Test
     void splitSourcesResumeFromTheirCheckpointedSplits() throws Exception {
         CountingJob.failuresToInject = 2;

@@ -112,6 +112,14 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 new IllegalStateException("The vertex of " + environment.getTaskInfo().getTaskName() + " has no"
                         + " operator chain: it was not built by the DataStream translator."));
         ChainConfig chain = InstantiationUtil.deserializeObject(payload, userCodeClassLoader);
+        io.freshet.runtime.checkpoint.JobManagerTaskRestore taskRestore = environment.getTaskRestore();
+        if (taskRestore != null && taskRestore.isFinishedOnRestore()) {
+            // it had finished when the checkpoint was taken: everything it emitted is in its consumers' state
+            LOG.info("{} had finished in checkpoint {}; it ends at once.",
+                    environment.getTaskInfo().getTaskNameWithSubtasks(), taskRestore.getRestoreCheckpointId());
+            drainInputs(environment.getAllInputGates());
+            return;
+        }
         ExecutionConfig executionConfig = new ExecutionConfig(environment.getJobConfiguration());
         TaskInfo taskInfo = environment.getTaskInfo();
         JobInfo jobInfo = new JobInfoImpl(environment.getJobID(),
@@ -261,6 +269,19 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                     snapshotExecutor.shutdownNow();
                 }
                 closeAll(operators, opened);
+            }
+        }
+    }
+
+    /** Reads every input gate to its end, dropping what comes (its producers end at once too). */
+    private void drainInputs(List<InputGate> gates) throws Exception {
+        for (InputGate gate : gates) {
+            gate.requestPartitions();
+            java.util.Optional<io.freshet.runtime.io.network.partition.consumer.BufferOrEvent> next;
+            while (!canceled && (next = gate.getNext()).isPresent()) {
+                if (next.get().isBuffer()) {
+                    next.get().getBuffer().recycleBuffer();
+                }
             }
         }
     }
