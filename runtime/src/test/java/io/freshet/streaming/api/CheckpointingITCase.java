@@ -321,6 +321,78 @@ class CheckpointingITCase {
                 .isEqualTo(java.util.stream.LongStream.range(0, 30_000).boxed().toList());
     }
 
+    private static List<Long> committedNumbers(File output) throws java.io.IOException {
+        List<Long> written = new java.util.ArrayList<>();
+        try (var files = Files.list(output.toPath())) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (!file.getFileName().toString().startsWith(".")) {
+                    Files.readAllLines(file).forEach(line -> written.add(Long.parseLong(line)));
+                }
+            }
+        }
+        java.util.Collections.sort(written);
+        return written;
+    }
+
+    /**
+     * Fails its task once, as soon as it sees every one of {@code expected} numbers committed in {@code output}:
+     * right after the sink that wrote them finished.
+     */
+    static final class FailWhenCommitted extends io.freshet.api.common.functions.RichMapFunction<Long, Long> {
+        private static final long serialVersionUID = 1L;
+        private final String output;
+        private final int expected;
+        private transient long lastLook;
+
+        FailWhenCommitted(File output, int expected) {
+            this.output = output.getPath();
+            this.expected = expected;
+        }
+
+        @Override
+        public Long map(Long value) throws Exception {
+            long now = System.nanoTime();
+            if (FAILURES.get() < CountingJob.failuresToInject && now - lastLook > 5_000_000
+                    && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+                lastLook = now;
+                if (committedNumbers(new File(output)).size() >= expected) {
+                    FAILURES.incrementAndGet();
+                    throw new IllegalStateException("injected failure right after the sink committed");
+                }
+            }
+            return value;
+        }
+    }
+
+    /**
+     * A two-phase sink whose input ends commits with a final checkpoint taken after the end, not at the end: a task
+     * of the same region that fails right after the commit restores that checkpoint, in which the sink's input is
+     * done, so nothing is written twice (committing at the end, the restore would replay the input since the last
+     * checkpoint into the sink again).
+     */
+    @Test
+    void aSinkWhoseInputEndedCommitsWithAFinalCheckpoint(@TempDir File output) throws Exception {
+        CountingJob.failuresToInject = 1;
+        StreamExecutionEnvironment env = environment(new Configuration());
+        env.enableCheckpointing(200);
+        io.freshet.streaming.api.datastream.DataStream<Long> numbers = env.fromSequence(0, 1_999).setParallelism(1);
+        numbers.sinkTo(io.freshet.connector.file.sink.FileSink.forRowFormat(
+                        new io.freshet.core.fs.Path(output.toURI()),
+                        new io.freshet.api.common.serialization.SimpleStringEncoder<Long>())
+                .withBucketAssigner(new io.freshet.streaming.api.functions.sink.filesystem.bucketassigners
+                        .BasePathBucketAssigner<>())
+                .build()).setParallelism(1);
+        numbers.union(env.addSource(new RewindableSource(RECORDS_PER_SOURCE / 4)))
+                .keyBy(value -> (int) (value % KEYS))
+                .map(new FailWhenCommitted(output, 2_000))
+                .addSink(new io.freshet.streaming.api.functions.sink.DiscardingSink<>());
+        env.execute("final checkpoint");
+
+        assertThat(FAILURES.get()).as("the failure right after the commit happened").isEqualTo(1);
+        assertThat(committedNumbers(output)).as("every number committed exactly once")
+                .isEqualTo(java.util.stream.LongStream.range(0, 2_000).boxed().toList());
+    }
+
     @Test
     void atLeastOnceModeAlsoRecovers() throws Exception {
         CountingJob.failuresToInject = 1;
@@ -330,8 +402,10 @@ class CheckpointingITCase {
 
         assertThat(FAILURES.get()).isEqualTo(1);
         long perKey = (long) RECORDS_PER_SOURCE * PARALLELISM / KEYS;
-        // one input per task here, so nothing overtakes a barrier: even at-least-once is exact
-        assertThat(RESULTS.values()).allSatisfy(result -> assertThat(result[0]).isEqualTo(perKey));
+        // nothing is lost; records of one source subtask that overtook the other's barrier are in the snapshot and
+        // read again after the restore, so a count may be higher (the keyed task reads two channels unblocked)
+        assertThat(RESULTS).hasSize(KEYS);
+        assertThat(RESULTS.values()).allSatisfy(result -> assertThat(result[0]).isGreaterThanOrEqualTo(perKey));
     }
 
     @Test

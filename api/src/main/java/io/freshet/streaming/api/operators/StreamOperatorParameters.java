@@ -20,6 +20,7 @@ public final class StreamOperatorParameters<OUT> {
     private final ProcessingTimeService processingTimeService;
     private final boolean batchExecution;
     private MailboxExecutor mailboxExecutor;
+    private boolean checkpointingEnabled;
     private io.freshet.api.common.typeutils.TypeSerializer<?> keySerializer;
     private java.util.function.Predicate<Object> ownsKey = key -> true;
 
@@ -85,7 +86,16 @@ public final class StreamOperatorParameters<OUT> {
         return this;
     }
 
-    /** The task thread's mailbox, or null where the task has none. */
+    /** Whether the job takes periodic checkpoints (the task sets it). */
+    public StreamOperatorParameters<OUT> withCheckpointingEnabled(boolean enabled) {
+        this.checkpointingEnabled = enabled;
+        return this;
+    }
+
+    public boolean isCheckpointingEnabled() {
+        return checkpointingEnabled;
+    }
+
     /**
      * On a keyed stream: the key serializer (timers are checkpointed with it) and which keys belong to this subtask's
      * key groups (a restore at another parallelism keeps only those).

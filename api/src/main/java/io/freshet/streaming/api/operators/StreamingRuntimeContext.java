@@ -29,6 +29,7 @@ public class StreamingRuntimeContext implements RuntimeContext {
     private final ExecutionConfig executionConfig;
     private final ClassLoader userCodeClassLoader;
     private final KeyedStateStore keyedStateStore;
+    private final boolean checkpointingEnabled;
     private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
     private final Map<String, Runnable> releaseHooks = new LinkedHashMap<>();
 
@@ -38,6 +39,12 @@ public class StreamingRuntimeContext implements RuntimeContext {
         this.executionConfig = parameters.getExecutionConfig();
         this.userCodeClassLoader = parameters.getUserCodeClassLoader();
         this.keyedStateStore = parameters.getKeyedStateStore();
+        this.checkpointingEnabled = parameters.isCheckpointingEnabled();
+    }
+
+    /** Whether the job takes periodic checkpoints (so one more follows when this task's input ended). */
+    public boolean isCheckpointingEnabled() {
+        return checkpointingEnabled;
     }
 
     @Override

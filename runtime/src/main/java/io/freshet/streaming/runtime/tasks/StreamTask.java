@@ -88,6 +88,9 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
     private byte[][][] unalignedOutputs;
     /** The stop-with-savepoint whose barrier this task passed on, or null (set in the task thread). */
     private volatile StopSavepoint stop;
+    /** The latest checkpoint this task took, and the latest it was told completed (task thread). */
+    private long lastCheckpointTaken = -1;
+    private long lastCheckpointCompleted = -1;
     /** Whether every input of this task ended because its producers were stopped without draining. */
     private boolean inputsStopped;
     /** The output of the chain's head (a source's output: the end-of-time watermark of a drain goes there). */
@@ -143,6 +146,8 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 io.freshet.configuration.CheckpointingOptions.ENABLE_UNALIGNED);
         this.alignedTimeoutMillis = environment.getJobConfiguration().get(
                 io.freshet.configuration.CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT).toMillis();
+        boolean periodicCheckpoints = !batch && io.freshet.runtime.checkpoint.CheckpointCoordinator
+                .isCheckpointingEnabled(environment.getJobConfiguration());
         List<RecordWriterOutput<?>> networkOutputs = new ArrayList<>();
         HeapKeyedStateBackend<Object> headBackend = null;
         KeySelector<Object, Object> headKeySelector = null;
@@ -181,7 +186,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 Output output = outputOf(config, operators, networkOutputs);
                 StreamOperatorParameters parameters = new StreamOperatorParameters(output, jobInfo, taskInfo,
                         executionConfig, userCodeClassLoader, backend, backend, timeService, batch)
-                        .withMailboxExecutor(mailbox);
+                        .withMailboxExecutor(mailbox).withCheckpointingEnabled(periodicCheckpoints);
                 if (backend != null) {
                     KeyGroupRange owned = backend.getKeyGroupRange();
                     int maxParallelism = config.getMaxParallelism();
@@ -260,6 +265,9 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 }
                 for (RecordWriterOutput<?> output : networkOutputs) {
                     output.flush();
+                }
+                if (!suspended && awaitsFinalCheckpoint()) {
+                    awaitFinalCheckpoint(taskInfo);
                 }
             } catch (ChainingOutput.ChainedOperatorException e) {
                 throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
@@ -493,6 +501,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         if (barrier.getType().isSynchronous()) {
             stop = new StopSavepoint(id, barrier.getType());
         }
+        lastCheckpointTaken = Math.max(lastCheckpointTaken, id);
         byte[][][] outputsInFlight = null;
         if (unalignedBarrier) {
             outputsInFlight = new byte[checkpointOutputs.size()][][];
@@ -619,6 +628,42 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         return snapshotExecutor;
     }
 
+    /** Whether an operator of the chain commits output only with checkpoints (a two-phase sink). */
+    private boolean awaitsFinalCheckpoint() {
+        for (StreamOperator<?> operator : operators) {
+            if (operator instanceof io.freshet.streaming.api.operators.StreamSink
+                    && ((io.freshet.streaming.api.operators.StreamSink<?>) operator).getUserFunction()
+                            instanceof io.freshet.streaming.api.functions.sink.SinkWriterFunction
+                    && ((io.freshet.streaming.api.functions.sink.SinkWriterFunction<?>)
+                            ((io.freshet.streaming.api.operators.StreamSink<?>) operator).getUserFunction())
+                                    .awaitsFinalCheckpoint()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * After the operators finished: waits (running mail) until a checkpoint this task took from now on has completed,
+     * so that what a two-phase sink wrote last is committed with a checkpoint that records the finish — a failure
+     * elsewhere afterwards then restores this task as finished rather than writing it all again.
+     */
+    private void awaitFinalCheckpoint(TaskInfo taskInfo) throws Exception {
+        LOG.info("{} finished its input; it waits for a checkpoint to commit its last output.",
+                taskInfo.getTaskNameWithSubtasks());
+        long floor = lastCheckpointTaken + 1; // one taken from now on
+        while (!canceled && lastCheckpointCompleted < floor) {
+            if (!mailbox.hasMail()) {
+                try {
+                    mailbox.arrivedFuture().get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // look again (cancellation)
+                }
+            }
+            mailbox.runAll();
+        }
+    }
+
     /** A stop-with-savepoint this task took part in, and its outcome (completed from any thread). */
     private static final class StopSavepoint {
         final long id;
@@ -680,6 +725,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 for (StreamOperator<?> operator : operators) {
                     operator.notifyCheckpointComplete(checkpointId);
                 }
+                lastCheckpointCompleted = Math.max(lastCheckpointCompleted, checkpointId);
             }, "checkpoint " + checkpointId + " complete");
         }
     }

@@ -20,7 +20,8 @@ import io.freshet.util.UserCodeClassLoader;
  * {@link io.freshet.api.connector.sink2.CommittingSinkWriter}): at each checkpoint the writer's committables are
  * prepared and kept in operator state with the checkpoint's id; when the checkpoint completes they are committed
  * (the committer runs in this task). A restore commits the committables of the restored checkpoint again (committers
- * are idempotent), so output is committed exactly once. When a bounded input ends, what is left is committed at once.
+ * are idempotent), so output is committed exactly once. When a bounded input ends, what is left is committed with the
+ * final checkpoint the task waits for (or at once when the job takes no checkpoints).
  */
 @SuppressWarnings("deprecation")
 public final class SinkWriterFunction<IN> extends RichSinkFunction<IN>
@@ -195,14 +196,29 @@ public final class SinkWriterFunction<IN> extends RichSinkFunction<IN>
     @SuppressWarnings("unchecked")
     public void finish() throws Exception {
         writer.flush(true);
+        if (awaitsFinalCheckpoint()) {
+            return; // the final checkpoint takes the rest into its state; its completion commits it
+        }
         if (committer != null && writer instanceof io.freshet.api.connector.sink2.CommittingSinkWriter) {
-            // the input ended: what is left is committed now (there is no checkpoint after the end yet)
+            // the input ended and no checkpoint follows: what is left is committed now
             java.util.List<Object> rest = new java.util.ArrayList<>();
             uncommitted.values().forEach(rest::addAll);
             uncommitted.clear();
             rest.addAll(((io.freshet.api.connector.sink2.CommittingSinkWriter<IN, Object>) writer).prepareCommit());
             commit(rest);
         }
+    }
+
+    /**
+     * Whether what this sink wrote after its last checkpoint waits for the final checkpoint (taken after its input
+     * ended; the task waits for it when the job takes checkpoints) instead of being committed when the input ends: a
+     * failure of another task after the commit would otherwise restore an older checkpoint and write it again.
+     */
+    public boolean awaitsFinalCheckpoint() {
+        return committer != null && writer instanceof io.freshet.api.connector.sink2.CommittingSinkWriter
+                && getRuntimeContext() instanceof io.freshet.streaming.api.operators.StreamingRuntimeContext
+                && ((io.freshet.streaming.api.operators.StreamingRuntimeContext) getRuntimeContext())
+                        .isCheckpointingEnabled();
     }
 
     @Override
