@@ -105,6 +105,50 @@ class NettyShuffleEnvironmentTest {
     }
 
     @Test
+    void aRemoteChannelGoesOnAfterACheckpointBarrier() throws Exception {
+        List<byte[]> before = randomRecords(new Random(seed()), 2_000, 2 * ShuffleTestEnvironments.SEGMENT_SIZE);
+        List<byte[]> after = randomRecords(new Random(seed() + 1), 2_000, 2 * ShuffleTestEnvironments.SEGMENT_SIZE);
+        ResultPartition partition = environments.partition(producerTm, ResultPartitionType.PIPELINED_BOUNDED, 1);
+        SingleInputGate gate = consumerTm.createInputGate("consumer",
+                List.of(remote(producerTm, partition.getPartitionId(), 0)));
+
+        CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
+            try (RecordWriter<byte[]> writer = new RecordWriter<>(partition, partition, new ForwardPartitioner<>(),
+                    BytePrimitiveArraySerializer.INSTANCE)) {
+                for (byte[] record : before) {
+                    writer.emit(record);
+                }
+                writer.broadcastEvent(new io.freshet.runtime.checkpoint.CheckpointBarrier(1, 0));
+                for (byte[] record : after) {
+                    writer.emit(record);
+                }
+                writer.flushAll();
+                partition.finish();
+            } catch (Exception e) {
+                partition.fail(e);
+                throw new RuntimeException(e);
+            } finally {
+                partition.close();
+            }
+        });
+        // on a thread of its own: a consumer that hears nothing after the barrier would wait forever
+        CompletableFuture<List<byte[]>> consumer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return consumeAll(gate, BytePrimitiveArraySerializer.INSTANCE);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+
+        producer.get(30, TimeUnit.SECONDS);
+        assertThat(consumer.get(30, TimeUnit.SECONDS)).as("the records before and after the barrier")
+                .hasSize(before.size() + after.size())
+                .startsWith(before.toArray(new byte[0][]))
+                .endsWith(after.toArray(new byte[0][]));
+        environments.assertNoBufferLeaked();
+    }
+
+    @Test
     void remoteChannelsToOneTaskExecutorShareOneConnection() throws Exception {
         ResultPartition first = environments.partition(producerTm, ResultPartitionType.PIPELINED_BOUNDED, 2);
         List<byte[]> records = randomRecords(new Random(seed()), 500, 100);

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.freshet.runtime.io.network.api.EndOfPartitionEvent;
+import io.freshet.runtime.io.network.api.serialization.EventSerializer;
 import io.freshet.runtime.io.network.buffer.Buffer;
 import io.freshet.runtime.io.network.partition.BufferAndBacklog;
 import io.freshet.runtime.io.network.partition.BufferAvailabilityListener;
@@ -183,6 +185,15 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
     private void write(ViewReader reader, BufferAndBacklog next) {
         Buffer buffer = next.buffer();
         boolean isEvent = !buffer.isBuffer();
+        boolean endOfPartition;
+        try {
+            // other events (checkpoint barriers) are followed by more buffers: only the end ends the reader
+            endOfPartition = isEvent && EventSerializer.isEvent(buffer, EndOfPartitionEvent.class);
+        } catch (IOException e) {
+            buffer.recycleBuffer();
+            failReader(reader, NettyMessage.ERROR_OTHER, "unreadable event: " + e);
+            return;
+        }
         if (!isEvent) {
             if (reader.credit <= 0) {
                 server.onCreditViolation();
@@ -203,7 +214,7 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
                 ctx.close();
             }
         });
-        if (isEvent) {
+        if (endOfPartition) {
             // the end of partition is the last buffer: the subpartition is consumed
             releaseReader(readers.remove(reader.receiverId));
         } else if (next.isMoreAvailable()) {
