@@ -62,6 +62,8 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
     private final HeartbeatServices heartbeatServices;
     private HeartbeatManager<Collection<ExecutionAttemptID>, Void> taskManagerHeartbeats;
     private final Map<ResourceID, TaskExecutorGateway> registeredTaskExecutors = new LinkedHashMap<>();
+    /** Per TaskExecutor: deployed attempts its heartbeats no longer list, since when (see {@link #reconcile}). */
+    private final Map<ResourceID, Map<ExecutionAttemptID, Long>> missingSince = new java.util.HashMap<>();
 
     private ExecutionGraph executionGraph;
     private SlotPool slotPool;
@@ -477,7 +479,9 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
      * Compares what a TaskExecutor says it runs with what this JobMaster thinks runs there: a deployed attempt the
      * TaskExecutor no longer has (its final state report was lost) is failed, so that the job neither waits for it
      * forever (cancelling, failing) nor believes it still runs. Attempts deployed less than a heartbeat interval ago
-     * are left alone: the TaskExecutor may not have registered them yet.
+     * are left alone: the TaskExecutor may not have registered them yet. So are attempts missing for less than that
+     * grace: a task that just ended leaves the TaskExecutor's report before its final state report (another RPC)
+     * has arrived here.
      */
     private void reconcile(ResourceID taskManagerId, Collection<ExecutionAttemptID> runningTasks) {
         if (executionGraph == null || scheduler == null) {
@@ -487,6 +491,8 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
         long now = System.currentTimeMillis();
         long grace = Math.max(2_000, heartbeatServices.getHeartbeatInterval().toMillis());
         List<ExecutionVertex> lost = new ArrayList<>();
+        Map<ExecutionAttemptID, Long> missingBefore = missingSince.getOrDefault(taskManagerId, Map.of());
+        Map<ExecutionAttemptID, Long> missingNow = new java.util.HashMap<>();
         for (ExecutionVertex vertex : executionGraph.getAllExecutionVertices()) {
             io.freshet.runtime.executiongraph.Execution execution = vertex.getCurrentExecution();
             ExecutionState state = execution.getState();
@@ -494,10 +500,22 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
             boolean deployed = state == ExecutionState.DEPLOYING || state == ExecutionState.INITIALIZING
                     || state == ExecutionState.RUNNING || state == ExecutionState.CANCELING;
             long deployedAt = execution.getStateTimestamp(ExecutionState.DEPLOYING);
-            if (deployed && slot != null && slot.getTaskManagerId().equals(taskManagerId)
-                    && !running.contains(execution.getAttemptId()) && deployedAt > 0 && now - deployedAt > grace) {
-                lost.add(vertex);
+            ExecutionAttemptID attempt = execution.getAttemptId();
+            if (!deployed || slot == null || !slot.getTaskManagerId().equals(taskManagerId)
+                    || running.contains(attempt) || deployedAt <= 0 || now - deployedAt <= grace) {
+                continue;
             }
+            long since = missingBefore.getOrDefault(attempt, now);
+            if (now - since > grace) {
+                lost.add(vertex);
+            } else {
+                missingNow.put(attempt, since);
+            }
+        }
+        if (missingNow.isEmpty()) {
+            missingSince.remove(taskManagerId);
+        } else {
+            missingSince.put(taskManagerId, missingNow);
         }
         for (ExecutionVertex vertex : lost) {
             log.warn("TaskExecutor {} no longer runs {} ({}), which this JobMaster still sees {}; its final state"
@@ -513,6 +531,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
     public CompletableFuture<Acknowledge> disconnectTaskManager(ResourceID taskManagerId, Exception cause) {
         taskManagerHeartbeats.unmonitorTarget(taskManagerId);
         registeredTaskExecutors.remove(taskManagerId);
+        missingSince.remove(taskManagerId);
         List<ExecutionVertex> affected = slotPool.releaseTaskManager(taskManagerId);
         log.info("TaskExecutor {} disconnected from job {} ({} subtasks affected).", taskManagerId,
                 jobGraph.getJobID(), affected.size(), cause);

@@ -111,6 +111,8 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     private EstablishedResourceManagerConnection resourceManagerConnection;
 
     private final Map<JobID, JobManagerConnection> jobs = new HashMap<>();
+    /** See {@link #delayFinalStateReportsForTesting}; zero outside tests. */
+    private volatile Duration finalStateReportDelayForTesting = Duration.ZERO;
 
     public TaskExecutor(RpcService rpcService, TaskManagerConfiguration configuration, ResourceID resourceId,
             LeaderRetrievalService resourceManagerLeaderRetriever,
@@ -490,6 +492,11 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         return callOnMainThread(() -> taskSlotTable.removeTask(executionAttemptId).isPresent());
     }
 
+    /** Test seam: final task states reach the JobMaster {@code delay} late, as over a slow connection. */
+    void delayFinalStateReportsForTesting(Duration delay) {
+        finalStateReportDelayForTesting = delay;
+    }
+
     /** Runs {@code callable} on the main thread; lets tests read state without races. */
     <V> CompletableFuture<V> callOnMainThread(java.util.concurrent.Callable<V> callable) {
         return callAsync(callable, configuration.getRpcTimeout());
@@ -812,6 +819,15 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         if (executionState == ExecutionState.DEPLOYING || executionState == ExecutionState.CANCELING) {
             return; // the JobMaster set DEPLOYING itself and learns of cancellation from the terminal state
         }
+        Duration delay = finalStateReportDelayForTesting;
+        if (executionState.isTerminal() && !delay.isZero()) {
+            scheduleRunAsync(() -> sendTaskExecutionState(jobId, state), delay);
+            return;
+        }
+        sendTaskExecutionState(jobId, state);
+    }
+
+    private void sendTaskExecutionState(JobID jobId, TaskExecutionState state) {
         JobManagerConnection job = jobs.get(jobId);
         if (job == null || job.gateway == null) {
             log.debug("Dropping the update {} of job {}: no JobManager connection.", state, jobId);

@@ -63,4 +63,41 @@ class LostTaskReportITCase {
             TestInvokables.release.countDown();
         }
     }
+
+    @Test
+    void aFinalStateReportArrivingAfterTheNextHeartbeatDoesNotFailTheTask() throws Exception {
+        Configuration configuration = new Configuration();
+        configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, 1);
+        configuration.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(200));
+        configuration.set(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, Duration.ofSeconds(5));
+        TestInvokables.running = new CountDownLatch(1);
+        TestInvokables.release = new CountDownLatch(1);
+        try (MiniCluster cluster = new MiniCluster(configuration, 1, RpcSystem.netty(), resourceId -> {
+            try {
+                return NettyShuffleServiceEnvironment.create(configuration, resourceId, "localhost", 64);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        })) {
+            cluster.start();
+            JobVertex vertex = new JobVertex("slowly reported");
+            vertex.setInvokableClassName(TestInvokables.InterruptIgnoringInvokable.class.getName());
+            vertex.setParallelism(1);
+            JobGraph job = new JobGraph(null, "slow final report", vertex);
+            cluster.submitJob(job).get(30, TimeUnit.SECONDS);
+            assertThat(TestInvokables.running.await(30, TimeUnit.SECONDS)).isTrue();
+            // past the grace the JobMaster gives newly deployed tasks (2 s): a time, not a condition to wait for
+            Thread.sleep(2_500);
+            // several heartbeats pass between the task's end and the JobMaster's hearing of it
+            cluster.getTaskExecutor(0).delayFinalStateReportsForTesting(Duration.ofMillis(1_000));
+
+            TestInvokables.release.countDown();
+
+            JobResult result = cluster.requestJobResult(job.getJobID()).get(60, TimeUnit.SECONDS);
+            assertThat(result.getJobStatus()).as("failure: %s", result.getFailureCause())
+                    .isEqualTo(JobStatus.FINISHED);
+        } finally {
+            TestInvokables.release.countDown();
+        }
+    }
 }
