@@ -43,8 +43,8 @@ import io.freshet.runtime.state.KeyGroupsStateHandle;
  * {@code execution.checkpointing.tolerable-failed-checkpoints} fail the job over. When the scheduler restarts
  * subtasks, {@link #restoreLatestCheckpointedState} gives each the state of the latest completed checkpoint.
  *
- * <p>Checkpoints are taken while every task of the job runs; while some have finished (a bounded source that ended)
- * or are being deployed, the trigger waits for the next interval.
+ * <p>Checkpoints are taken while every task of the job runs or has finished (finished subtasks are in the checkpoint
+ * as finished); while some are being deployed or restarted, the trigger waits for the next interval.
  */
 public final class CheckpointCoordinator {
 
@@ -68,6 +68,8 @@ public final class CheckpointCoordinator {
     private final ArrayDeque<CompletedCheckpoint> completed = new ArrayDeque<>();
     /** A stop-with-savepoint is in progress or done: no checkpoint is triggered any more. */
     private boolean stopping;
+    /** The checkpoint the last restore gave the restarted subtasks, or null. */
+    private CompletedCheckpoint lastRestored;
     /** The savepoint or retained checkpoint the job started from (not this job's to delete), or null. */
     private CompletedCheckpoint startedFrom;
     private long nextCheckpointId = 1;
@@ -563,6 +565,39 @@ public final class CheckpointCoordinator {
      * Subtasks start over (a failover): checkpoints in progress are aborted (their tasks are gone), and each of
      * {@code vertices} gets the state of the latest completed checkpoint for its next deployment.
      */
+    /**
+     * A task failed: if it could not restore the checkpoint it was given because a state file of it is damaged, that
+     * checkpoint is given up (left on disk for inspection) and the next restore takes the one before it. The last
+     * checkpoint left is kept: failing on it, the job says why, rather than losing its state.
+     */
+    public void onTaskFailure(Throwable cause) {
+        Throwable corrupted = null;
+        for (Throwable t = cause; t != null && corrupted == null; t = t.getCause()) {
+            // reported by a task, the cause arrives as a SerializedThrowable naming the original class
+            String name = t instanceof io.freshet.util.SerializedThrowable
+                    ? ((io.freshet.util.SerializedThrowable) t).getOriginalClassName() : t.getClass().getName();
+            if (io.freshet.runtime.state.CorruptedStateException.class.getName().equals(name)) {
+                corrupted = t;
+            }
+        }
+        CompletedCheckpoint latest = completed.peekLast();
+        if (corrupted == null || latest == null || latest != lastRestored) {
+            return;
+        }
+        if (completed.size() < 2) {
+            LOG.error("Checkpoint {} of job {} is damaged and no older checkpoint is retained: {}",
+                    latest.getCheckpointID(), graph.getJobId(), corrupted.getMessage());
+            return;
+        }
+        completed.pollLast();
+        if (latest == startedFrom) {
+            startedFrom = null;
+        }
+        LOG.warn("Checkpoint {} of job {} is damaged ({}); it is left at {} and the job restores checkpoint {}"
+                + " instead.", latest.getCheckpointID(), graph.getJobId(), corrupted.getMessage(),
+                latest.getExternalPointer(), completed.peekLast().getCheckpointID());
+    }
+
     public void restoreLatestCheckpointedState(Collection<ExecutionVertex> vertices) {
         for (PendingCheckpoint checkpoint : new ArrayList<>(pending.values())) {
             abort(checkpoint, new IllegalStateException("subtasks of the job restart"), false);
@@ -573,6 +608,7 @@ public final class CheckpointCoordinator {
         }
         LOG.info("Restoring {} subtask(s) of job {} from checkpoint {}.", vertices.size(), graph.getJobId(),
                 latest.getCheckpointID());
+        lastRestored = latest;
         stats.restored(latest.getCheckpointID(), latest.getExternalPointer());
         Map<JobVertexID, Integer> restarting = new HashMap<>();
         for (ExecutionVertex vertex : vertices) {

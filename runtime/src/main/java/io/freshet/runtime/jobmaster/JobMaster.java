@@ -162,6 +162,7 @@ public class JobMaster extends FencedRpcEndpoint<JobMasterId> implements JobMast
                     executionGraph.setCheckpointStatsSupplier(checkpointCoordinator::getStatsSnapshot);
                 }
                 scheduler.setRestoreListener(checkpointCoordinator::restoreLatestCheckpointedState);
+                scheduler.setFailureListener(checkpointCoordinator::onTaskFailure);
                 restoreSavepointIfAsked(description);
             }
         }

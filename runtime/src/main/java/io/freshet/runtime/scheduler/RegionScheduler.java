@@ -76,6 +76,8 @@ public final class RegionScheduler {
     private java.util.function.Consumer<ExecutionVertex> resetListener = vertex -> {};
     /** Gives subtasks that start over the state to restore (the latest completed checkpoint). */
     private java.util.function.Consumer<java.util.Collection<ExecutionVertex>> restoreListener = vertices -> {};
+    /** Told of every task failure before the failover it causes (the checkpoint coordinator). */
+    private java.util.function.Consumer<Throwable> failureListener = cause -> {};
 
     public RegionScheduler(ExecutionGraph graph, PipelinedRegionTopology topology, ExecutionSlotAllocator slotAllocator,
             RestartBackoffTimeStrategy restartStrategy, ScheduledExecutor mainThreadExecutor, Duration rpcTimeout) {
@@ -95,6 +97,11 @@ public final class RegionScheduler {
     /** Registers who gives restarted subtasks their state before they are scheduled again. */
     public void setRestoreListener(java.util.function.Consumer<java.util.Collection<ExecutionVertex>> listener) {
         this.restoreListener = listener;
+    }
+
+    /** Registers who hears of every task failure before the failover it causes. */
+    public void setFailureListener(java.util.function.Consumer<Throwable> listener) {
+        this.failureListener = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     public ExecutionGraph getExecutionGraph() {
@@ -279,6 +286,7 @@ public final class RegionScheduler {
             return;
         }
         graph.recordFailure(failureInfo(vertex, execution, cause));
+        failureListener.accept(cause);
         failover(regionsToRestart(topology.getPipelinedRegionOfVertex(vertex.getId())),
                 vertex.getTaskNameWithSubtaskIndex() + " failed", cause);
     }

@@ -106,20 +106,20 @@ public final class KeyGroupsStateHandle implements Serializable {
                 while (read < bytes.length) {
                     int n = in.read(bytes, read, bytes.length - read);
                     if (n < 0) {
-                        throw new IOException("The keyed state file " + file + " of the checkpoint ends at "
+                        throw new CorruptedStateException("The keyed state file " + file + " of the checkpoint ends at "
                                 + (chunkStarts[index] + read) + " bytes, before the chunk that should end at "
                                 + (chunkStarts[index] + bytes.length) + ": it was truncated.");
                     }
                     read += n;
                 }
             } catch (java.io.FileNotFoundException e) {
-                throw new IOException("The keyed state file " + file + " of the checkpoint does not exist (deleted"
+                throw new CorruptedStateException("The keyed state file " + file + " of the checkpoint does not exist (deleted"
                         + " with its checkpoint directory?).", e);
             }
             java.util.zip.CRC32 crc = new java.util.zip.CRC32();
             crc.update(bytes);
             if ((int) crc.getValue() != chunkChecksums[index]) {
-                throw new IOException("The keyed state file " + file + " of the checkpoint is corrupted: the "
+                throw new CorruptedStateException("The keyed state file " + file + " of the checkpoint is corrupted: the "
                         + bytes.length + " bytes at " + chunkStarts[index] + " do not have the checksum they were"
                         + " written with.");
             }

@@ -393,6 +393,95 @@ class CheckpointingITCase {
                 .isEqualTo(java.util.stream.LongStream.range(0, 2_000).boxed().toList());
     }
 
+    static final java.util.concurrent.atomic.AtomicInteger DAMAGED_CHECKPOINTS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Counts like {@link CountingFunction}; once, after three checkpoints completed, it waits until no checkpoint can
+     * complete any more (its own task is busy here), damages the keyed state files of every retained checkpoint but
+     * the oldest, and fails its task.
+     */
+    static final class DamageCheckpointsAndFail extends io.freshet.streaming.api.functions.KeyedProcessFunction<
+            Integer, Long, io.freshet.api.java.tuple.Tuple3<Integer, Long, Long>> implements CheckpointListener {
+        private static final long serialVersionUID = 1L;
+        private final String checkpoints;
+        private transient io.freshet.api.common.state.ValueState<long[]> countAndSum;
+        private transient int completed;
+
+        DamageCheckpointsAndFail(File checkpoints) {
+            this.checkpoints = checkpoints.getPath();
+        }
+
+        @Override
+        public void open(io.freshet.api.common.functions.OpenContext openContext) {
+            countAndSum = getRuntimeContext().getState(new io.freshet.api.common.state.ValueStateDescriptor<>(
+                    "countAndSum", long[].class));
+        }
+
+        @Override
+        public void processElement(Long value, Context ctx,
+                io.freshet.util.Collector<io.freshet.api.java.tuple.Tuple3<Integer, Long, Long>> out) throws Exception {
+            long[] current = countAndSum.value() == null ? new long[2] : countAndSum.value();
+            long[] next = {current[0] + 1, current[1] + value};
+            countAndSum.update(next);
+            out.collect(io.freshet.api.java.tuple.Tuple3.of(ctx.getCurrentKey(), next[0], next[1]));
+            if (completed >= 3 && FAILURES.get() == 0
+                    && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+                Thread.sleep(500); // a checkpoint this task acknowledged already completes meanwhile
+                List<Path> retained = new java.util.ArrayList<>();
+                try (var jobs = Files.list(Path.of(checkpoints))) {
+                    for (Path job : jobs.toList()) {
+                        try (var chk = Files.list(job)) {
+                            chk.filter(dir -> Files.exists(dir.resolve("_metadata"))).forEach(retained::add);
+                        }
+                    }
+                }
+                retained.sort(java.util.Comparator.comparingLong(
+                        dir -> Long.parseLong(dir.getFileName().toString().substring(4))));
+                for (Path damaged : retained.subList(1, retained.size())) {
+                    try (var files = Files.list(damaged)) {
+                        for (Path file : files.filter(f -> f.getFileName().toString().startsWith("keyed-")).toList()) {
+                            byte[] bytes = Files.readAllBytes(file);
+                            bytes[bytes.length / 2] ^= 0x5a;
+                            Files.write(file, bytes);
+                        }
+                    }
+                    DAMAGED_CHECKPOINTS.incrementAndGet();
+                }
+                FAILURES.incrementAndGet();
+                throw new IllegalStateException("injected failure after damaging the newest checkpoints");
+            }
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            completed++;
+        }
+    }
+
+    /**
+     * Damaged state files are named when read, and the restore falls back to the newest intact retained checkpoint:
+     * the results stay exact. (Restoring a damaged checkpoint again and again would use up the restarts instead.)
+     */
+    @Test
+    void aDamagedCheckpointIsSkippedForAnOlderOne(@TempDir File directory) throws Exception {
+        DAMAGED_CHECKPOINTS.set(0);
+        Configuration configuration = new Configuration();
+        configuration.setString("execution.checkpointing.dir", directory.toURI().toString());
+        configuration.setString("execution.checkpointing.num-retained", "3");
+        StreamExecutionEnvironment env = environment(configuration);
+        env.enableCheckpointing(40);
+        env.addSource(new RewindableSource(RECORDS_PER_SOURCE)).name("numbers")
+                .keyBy(value -> (int) (value % KEYS))
+                .process(new DamageCheckpointsAndFail(directory)).name("count")
+                .addSink(new LatestSink()).name("latest");
+        env.execute("damaged checkpoints");
+
+        assertThat(FAILURES.get()).isEqualTo(1);
+        assertThat(DAMAGED_CHECKPOINTS.get()).as("damaged checkpoints").isPositive();
+        assertExactResults();
+    }
+
     @Test
     void atLeastOnceModeAlsoRecovers() throws Exception {
         CountingJob.failuresToInject = 1;

@@ -158,6 +158,37 @@ class UnalignedCheckpointITCase {
         CountingJob.assertExactResults(KEYS, RECORDS_PER_SOURCE, PARALLELISM);
     }
 
+    /**
+     * The final checkpoint of a two-phase sink whose input ended is triggered at its task directly, which has no
+     * input left to wait for: it acknowledges at once (waiting for in-flight input data, it would hang the job).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aTwoPhaseSinkWhoseInputEndedFinishesWithUnalignedCheckpoints(@TempDir File checkpoints,
+            @TempDir File output) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
+                unalignedConfiguration(checkpoints));
+        env.setParallelism(PARALLELISM);
+        env.fromSequence(0, 9_999).keyBy(value -> (int) (value % KEYS)).map(value -> value)
+                .sinkTo(io.freshet.connector.file.sink.FileSink.forRowFormat(
+                                new io.freshet.core.fs.Path(output.toURI()),
+                                new io.freshet.api.common.serialization.SimpleStringEncoder<Long>())
+                        .withBucketAssigner(new io.freshet.streaming.api.functions.sink.filesystem.bucketassigners
+                                .BasePathBucketAssigner<>())
+                        .build());
+        env.execute("unaligned, bounded, two-phase sink");
+        java.util.List<Long> written = new java.util.ArrayList<>();
+        try (var files = Files.list(output.toPath())) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (!file.getFileName().toString().startsWith(".")) {
+                    Files.readAllLines(file).forEach(line -> written.add(Long.parseLong(line)));
+                }
+            }
+        }
+        java.util.Collections.sort(written);
+        assertThat(written).isEqualTo(java.util.stream.LongStream.range(0, 10_000).boxed().toList());
+    }
+
     @Test
     void unalignedCheckpointsRefuseConcurrentCheckpoints(@TempDir File checkpoints) {
         Configuration configuration = unalignedConfiguration(checkpoints);

@@ -91,6 +91,8 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
     /** The latest checkpoint this task took, and the latest it was told completed (task thread). */
     private long lastCheckpointTaken = -1;
     private long lastCheckpointCompleted = -1;
+    /** Whether this task has read all of its input (task thread). */
+    private boolean inputsFinished;
     /** Whether every input of this task ended because its producers were stopped without draining. */
     private boolean inputsStopped;
     /** The output of the chain's head (a source's output: the end-of-time watermark of a drain goes there). */
@@ -269,12 +271,15 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 if (!suspended && awaitsFinalCheckpoint()) {
                     awaitFinalCheckpoint(taskInfo);
                 }
+                // snapshots taken before the end are still being written: their acknowledgements must go out, or
+                // the checkpoints wait for them until they time out
+                awaitSnapshotsWritten();
             } catch (ChainingOutput.ChainedOperatorException e) {
                 throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
             } finally {
                 declinePendingTriggers("the task ended before it could take the checkpoint");
                 if (snapshotExecutor != null) {
-                    snapshotExecutor.shutdownNow();
+                    snapshotExecutor.shutdownNow(); // failed or cancelled: the JobMaster aborts what is pending
                 }
                 closeAll(operators, opened);
             }
@@ -365,13 +370,13 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                     @Override
                     public void triggerOnBarrier(io.freshet.runtime.checkpoint.CheckpointBarrier barrier)
                             throws java.io.IOException {
-                        performCheckpoint(barrier, false);
+                        performCheckpoint(barrier, false, false);
                     }
 
                     @Override
                     public void triggerUnaligned(io.freshet.runtime.checkpoint.CheckpointBarrier barrier)
                             throws java.io.IOException {
-                        performCheckpoint(barrier, true);
+                        performCheckpoint(barrier, true, false);
                     }
 
                     @Override
@@ -445,13 +450,24 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
         pendingTriggers.add(checkpointId);
         box.execute(() -> {
             if (pendingTriggers.remove(checkpointId)) {
+                if (!isSourceTask() && !inputsFinished) {
+                    // triggered because its producers finished, but their last records are still to be read: they
+                    // would be in no state (the producers restore as finished); the next checkpoint will do
+                    getEnvironment().getCheckpointResponder().declineCheckpoint(checkpointId,
+                            new io.freshet.runtime.checkpoint.CheckpointException(getEnvironment().getTaskInfo()
+                                    .getTaskNameWithSubtasks() + " is still reading the end of its input",
+                                    io.freshet.runtime.checkpoint.CheckpointException.Reason.TASK_NOT_READY));
+                    return;
+                }
                 io.freshet.runtime.checkpoint.CheckpointBarrier barrier =
                         new io.freshet.runtime.checkpoint.CheckpointBarrier(checkpointId, timestamp, alignment, type);
                 if (type == io.freshet.runtime.checkpoint.CheckpointType.SAVEPOINT_TERMINATE) {
                     // drain: event time ends before the savepoint, so every event-time timer fires first
                     headOutput.emitWatermark(io.freshet.streaming.api.watermark.Watermark.MAX_WATERMARK);
                 }
-                performCheckpoint(barrier, barrier.isUnaligned());
+                // triggered directly: a source, or a task all of whose inputs have ended (no barrier can reach it,
+                // and there is no in-flight input to wait for)
+                performCheckpoint(barrier, barrier.isUnaligned(), true);
             }
         }, "checkpoint " + checkpointId);
     }
@@ -474,10 +490,11 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
      *
      * <p>{@code unalignedBarrier}: the barrier goes out ahead of the unsent output buffers, whose bytes become the
      * checkpoint's in-flight output data; a task with inputs acknowledges only when its in-flight input data is
-     * complete (see {@link io.freshet.streaming.runtime.io.CheckpointBarrierHandler}), a source at once.
+     * complete (see {@link io.freshet.streaming.runtime.io.CheckpointBarrierHandler}), a task triggered directly
+     * ({@code triggered}: a source, or a task whose inputs all ended) at once.
      */
-    private void performCheckpoint(io.freshet.runtime.checkpoint.CheckpointBarrier barrier, boolean unalignedBarrier)
-            throws java.io.IOException {
+    private void performCheckpoint(io.freshet.runtime.checkpoint.CheckpointBarrier barrier, boolean unalignedBarrier,
+            boolean triggered) throws java.io.IOException {
         long id = barrier.getId();
         io.freshet.runtime.checkpoint.CheckpointResponder responder = getEnvironment().getCheckpointResponder();
         if (operators[0] instanceof SourceOperator) {
@@ -539,7 +556,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 box.execute(() -> snapshotsWritten(keyed), "checkpoint " + id + " written");
             }
         });
-        if (unalignedBarrier && !isSourceTask()) {
+        if (unalignedBarrier && !triggered) {
             unalignedCheckpointId = id;
             unalignedSnapshot = written;
             unalignedOutputs = outputsInFlight;
@@ -626,6 +643,17 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
             });
         }
         return snapshotExecutor;
+    }
+
+    /** Lets the snapshot thread finish what it was given (the task ends normally), checking for cancellation. */
+    private void awaitSnapshotsWritten() throws InterruptedException {
+        if (snapshotExecutor == null) {
+            return;
+        }
+        snapshotExecutor.shutdown();
+        while (!canceled && !snapshotExecutor.awaitTermination(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            // still writing
+        }
     }
 
     /** Whether an operator of the chain commits output only with checkpoints (a two-phase sink). */
@@ -1185,6 +1213,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 if (element == null) {
                     if (input.isFinished()) {
                         inputsStopped = input.isStopped();
+                        inputsFinished = true;
                         return;
                     }
                     // the input ran dry: send what waits in partly filled buffers before waiting
@@ -1240,6 +1269,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 if (element == null) {
                     if (input1.isFinished() && input2.isFinished()) {
                         inputsStopped = input1.isStopped() && input2.isStopped();
+                        inputsFinished = true;
                         return;
                     }
                     for (RecordWriterOutput<?> output : networkOutputs) {
