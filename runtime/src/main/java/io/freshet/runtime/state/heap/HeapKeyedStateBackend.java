@@ -169,7 +169,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
             // from now on the values are written with the program's serializers
             registered.serializers = serializers;
             registered.codec = StateCodec.of(registered.kind, registered.ttl, serializers);
-            registered.store.codec = registered.codec;
             registered.restoredSnapshots = null;
         }
     }
@@ -283,7 +282,12 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
     private static final int SNAPSHOT_CHUNK_BYTES = 256 * 1024;
 
     /** Snapshots whose values are still being written (task thread). */
-    private int snapshotsInProgress;
+    private final List<KeyedSnapshot> snapshotsInProgress = new ArrayList<>();
+    /**
+     * Key groups that a snapshot in progress has not serialized yet: the task serializes one itself before it first
+     * touches it (task thread).
+     */
+    private boolean[] unserializedGroups;
 
     /**
      * Writes every state, key group by key group, now, in the calling thread (see {@link #snapshotAsync()}); null
@@ -295,17 +299,18 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
             return snapshot == null ? null : snapshot.write(null);
         } finally {
             if (snapshot != null) {
-                snapshotWritten();
+                snapshotWritten(snapshot);
             }
         }
     }
 
     /**
      * Takes a snapshot to be written by another thread: in the task thread, only the header (states and their
-     * serializers) is written and every key group's map is set aside as it is (the task copies a map before it next
-     * touches it); {@link KeyedSnapshot#write} then serializes the values with serializers of its own while the task
-     * goes on. Call {@link #snapshotWritten()} in the task thread when it is written (or given up). Null when there
-     * is no keyed state.
+     * serializers) is written and the key groups' maps are noted as they are; {@link KeyedSnapshot#write} then
+     * serializes them, key group by key group, with serializers of its own while the task goes on. A key group the
+     * task touches (reads or writes) before the writer got to it is serialized by the task first, so the snapshot
+     * holds every key group as it was and no map is ever copied. Call {@link #snapshotWritten} in the task thread
+     * when it is written (or given up). Null when there is no keyed state.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public KeyedSnapshot snapshotAsync() throws java.io.IOException {
@@ -318,6 +323,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
         header.writeInt(states.size());
         List<Map<Object, Object>[]> groups = new ArrayList<>(states.size());
         List<StateCodec> codecs = new ArrayList<>(states.size());
+        List<StateCodec> taskCodecs = new ArrayList<>(states.size());
         for (Map.Entry<String, Registered> entry : states.entrySet()) {
             Registered registered = entry.getValue();
             header.writeUTF(entry.getKey());
@@ -334,38 +340,104 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                 }
                 own[i] = registered.serializers[i].duplicate();
             }
-            groups.add((Map<Object, Object>[]) (Map[]) registered.store.share());
+            groups.add((Map<Object, Object>[]) (Map[]) registered.store.groups.clone());
             codecs.add(StateCodec.of(registered.kind, registered.ttl, own));
+            taskCodecs.add(registered.codec);
         }
-        snapshotsInProgress++;
-        return new KeyedSnapshot(keyGroupRange, (TypeSerializer<Object>) keySerializer.duplicate(),
-                header.getCopyOfBuffer(), groups, codecs);
+        KeyedSnapshot snapshot = new KeyedSnapshot(keyGroupRange, (TypeSerializer<Object>) keySerializer.duplicate(),
+                (TypeSerializer<Object>) keySerializer, header.getCopyOfBuffer(), groups, codecs, taskCodecs);
+        snapshotsInProgress.add(snapshot);
+        if (unserializedGroups == null) {
+            unserializedGroups = new boolean[keyGroupRange.getNumberOfKeyGroups()];
+        }
+        java.util.Arrays.fill(unserializedGroups, true);
+        return snapshot;
     }
 
-    /** A snapshot taken with {@link #snapshotAsync()} is written: the task stops copying maps when none is left. */
-    public void snapshotWritten() {
-        if (snapshotsInProgress > 0 && --snapshotsInProgress == 0) {
-            for (Registered registered : states.values()) {
-                registered.store.unshareAll();
-            }
+    /** A snapshot taken with {@link #snapshotAsync()} is written (or given up). */
+    public void snapshotWritten(KeyedSnapshot snapshot) {
+        snapshotsInProgress.remove(snapshot);
+        if (snapshotsInProgress.isEmpty() && unserializedGroups != null) {
+            java.util.Arrays.fill(unserializedGroups, false);
         }
     }
 
-    /** The key groups of a snapshot, set aside, to be written by any one thread. */
+    /** The task is about to touch key group {@code index}: the snapshots in progress take it as it is first. */
+    private void beforeTouching(int index) {
+        for (KeyedSnapshot snapshot : snapshotsInProgress) {
+            snapshot.serializeFromTaskThread(index);
+        }
+        unserializedGroups[index] = false;
+    }
+
+    /**
+     * The key groups of a snapshot, written by one writer thread; the task thread serializes a key group itself when
+     * it is about to touch it before the writer got to it. Each key group is serialized once, by whichever thread
+     * claims it first (a compare-and-set per key group); a thread that finds it claimed by the other waits for it.
+     */
     public static final class KeyedSnapshot {
+        private static final int PENDING = 0;
+        private static final int CLAIMED = 1;
+        private static final int SERIALIZED = 2;
+
         private final KeyGroupRange keyGroupRange;
         private final TypeSerializer<Object> keySerializer;
+        private final TypeSerializer<Object> taskKeySerializer;
         private final byte[] header;
         private final List<Map<Object, Object>[]> groups;
         private final List<StateCodec> codecs;
+        private final List<StateCodec> taskCodecs;
+        private final java.util.concurrent.atomic.AtomicIntegerArray progress;
+        /** Key groups the task thread serialized (published by {@link #progress}). */
+        private final byte[][] serializedByTask;
 
-        private KeyedSnapshot(KeyGroupRange keyGroupRange, TypeSerializer<Object> keySerializer, byte[] header,
-                List<Map<Object, Object>[]> groups, List<StateCodec> codecs) {
+        private KeyedSnapshot(KeyGroupRange keyGroupRange, TypeSerializer<Object> keySerializer,
+                TypeSerializer<Object> taskKeySerializer, byte[] header, List<Map<Object, Object>[]> groups,
+                List<StateCodec> codecs, List<StateCodec> taskCodecs) {
             this.keyGroupRange = keyGroupRange;
             this.keySerializer = keySerializer;
+            this.taskKeySerializer = taskKeySerializer;
             this.header = header;
             this.groups = groups;
             this.codecs = codecs;
+            this.taskCodecs = taskCodecs;
+            this.progress = new java.util.concurrent.atomic.AtomicIntegerArray(keyGroupRange.getNumberOfKeyGroups());
+            this.serializedByTask = new byte[keyGroupRange.getNumberOfKeyGroups()][];
+        }
+
+        /** Task thread: key group {@code g} as it is now, unless the writer has it (then waits until it is done). */
+        void serializeFromTaskThread(int g) {
+            if (progress.compareAndSet(g, PENDING, CLAIMED)) {
+                io.freshet.core.memory.DataOutputSerializer out = new io.freshet.core.memory.DataOutputSerializer(256);
+                try {
+                    serializeGroup(g, taskKeySerializer, taskCodecs, out);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("could not snapshot key group " + g, e);
+                }
+                serializedByTask[g] = out.getCopyOfBuffer();
+                progress.set(g, SERIALIZED);
+                return;
+            }
+            while (progress.get(g) != SERIALIZED) {
+                Thread.onSpinWait(); // the writer is serializing it: one key group, briefly
+            }
+        }
+
+        private void serializeGroup(int g, TypeSerializer<Object> keys, List<StateCodec> valueCodecs,
+                io.freshet.core.memory.DataOutputView out) throws java.io.IOException {
+            for (int s = 0; s < groups.size(); s++) {
+                Map<Object, Object> group = groups.get(s)[g];
+                if (group == null) {
+                    out.writeInt(0);
+                    continue;
+                }
+                StateCodec codec = valueCodecs.get(s);
+                out.writeInt(group.size());
+                for (Map.Entry<Object, Object> entry : group.entrySet()) {
+                    keys.serialize(entry.getKey(), out);
+                    codec.write(entry.getValue(), out);
+                }
+            }
         }
 
         /**
@@ -390,18 +462,15 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                     }
                     chunkOf[g] = chunks.count();
                     offsets[g] = out.length();
-                    for (int s = 0; s < groups.size(); s++) {
-                        Map<Object, Object> group = groups.get(s)[g];
-                        if (group == null) {
-                            out.writeInt(0);
-                            continue;
+                    if (progress.compareAndSet(g, PENDING, CLAIMED)) {
+                        serializeGroup(g, keySerializer, codecs, out);
+                        progress.set(g, SERIALIZED);
+                    } else {
+                        while (progress.get(g) != SERIALIZED) {
+                            Thread.onSpinWait(); // the task is serializing it before it touches it
                         }
-                        StateCodec codec = codecs.get(s);
-                        out.writeInt(group.size());
-                        for (Map.Entry<Object, Object> entry : group.entrySet()) {
-                            keySerializer.serialize(entry.getKey(), out);
-                            codec.write(entry.getValue(), out);
-                        }
+                        out.write(serializedByTask[g]);
+                        serializedByTask[g] = null;
                     }
                 }
                 chunks.add(out);
@@ -570,9 +639,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
 
         abstract Object read(io.freshet.core.memory.DataInputView in) throws java.io.IOException;
 
-        /** A copy the task may change while a snapshot still reads the original (immutable parts are shared). */
-        abstract Object copy(Object value);
-
         static StateCodec of(Class<?> kind, boolean ttl, TypeSerializer<?>[] serializers) {
             if (kind == ListState.class) {
                 return list(element(serializers[0], ttl));
@@ -595,11 +661,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                 Object read(io.freshet.core.memory.DataInputView in) throws java.io.IOException {
                     return plain.deserialize(in);
                 }
-
-                @Override
-                Object copy(Object value) {
-                    return plain.isImmutableType() ? value : plain.copy(value);
-                }
             };
             if (!ttl) {
                 return codec;
@@ -616,12 +677,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                 Object read(io.freshet.core.memory.DataInputView in) throws java.io.IOException {
                     long lastAccess = in.readLong();
                     return new TtlStates.TtlValue<>(codec.read(in), lastAccess);
-                }
-
-                @Override
-                Object copy(Object value) {
-                    TtlStates.TtlValue<Object> stamped = (TtlStates.TtlValue<Object>) value;
-                    return new TtlStates.TtlValue<>(codec.copy(stamped.value), stamped.lastAccess);
                 }
             };
         }
@@ -645,16 +700,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                         list.add(elements.read(in));
                     }
                     return list;
-                }
-
-                @Override
-                Object copy(Object value) {
-                    List<Object> list = (List<Object>) value;
-                    ArrayList<Object> copy = new ArrayList<>(list.size());
-                    for (Object element : list) {
-                        copy.add(elements.copy(element));
-                    }
-                    return copy;
                 }
             };
         }
@@ -680,16 +725,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                     }
                     return map;
                 }
-
-                @Override
-                Object copy(Object value) {
-                    Map<Object, Object> map = (Map<Object, Object>) value;
-                    HashMap<Object, Object> copy = new HashMap<>(Math.max(4, map.size() * 2));
-                    for (Map.Entry<Object, Object> entry : map.entrySet()) {
-                        copy.put(entry.getKey(), values.copy(entry.getValue()));
-                    }
-                    return copy;
-                }
             };
         }
     }
@@ -714,50 +749,22 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
             this.ttl = ttl;
             this.serializers = serializers;
             this.codec = StateCodec.of(kind, ttl, serializers);
-            store.codec = codec;
         }
     }
 
     /**
-     * One state's values: one map per key group, addressed by the backend's current key.
-     *
-     * <p>Copy on access: a key group's map that a snapshot is writing ({@link #shared}) is never changed; the first
-     * access of the task to it (a read too: the task may change a value object it got) replaces it with a copy,
-     * values copied as their serializers copy them. The flags are the task thread's only.
+     * One state's values: one map per key group, addressed by the backend's current key. Before the task touches a
+     * key group that a snapshot in progress has not serialized yet, the snapshot takes it (a read too: the task may
+     * change a value object it got).
      */
     static final class Store<K, V> {
         private final HeapKeyedStateBackend<K> backend;
         final Map<K, V>[] groups;
-        final boolean[] shared;
-        /** How values are copied (set by the state's registration). */
-        StateCodec codec;
 
         @SuppressWarnings("unchecked")
         Store(HeapKeyedStateBackend<K> backend, int keyGroups) {
             this.backend = backend;
             this.groups = new Map[keyGroups];
-            this.shared = new boolean[keyGroups];
-        }
-
-        /** The maps of all key groups, as they are now, which the task no longer changes. */
-        Map<K, V>[] share() {
-            for (int g = 0; g < groups.length; g++) {
-                shared[g] = groups[g] != null;
-            }
-            return groups.clone();
-        }
-
-        void unshareAll() {
-            java.util.Arrays.fill(shared, false);
-        }
-
-        @SuppressWarnings("unchecked")
-        private Map<K, V> copyOf(Map<K, V> group) {
-            HashMap<K, V> copy = new HashMap<>(Math.max(16, (int) (group.size() / 0.75f) + 1));
-            for (Map.Entry<K, V> entry : group.entrySet()) {
-                copy.put(entry.getKey(), (V) codec.copy(entry.getValue()));
-            }
-            return copy;
         }
 
         private Map<K, V> group(boolean create) {
@@ -766,9 +773,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateStore, KeyConte
                         + " keyed stream is processed.");
             }
             int index = backend.currentKeyGroupIndex;
-            if (shared[index]) {
-                groups[index] = copyOf(groups[index]);
-                shared[index] = false;
+            boolean[] unserialized = backend.unserializedGroups;
+            if (unserialized != null && unserialized[index]) {
+                backend.beforeTouching(index);
             }
             Map<K, V> group = groups[index];
             if (group == null && create) {

@@ -530,8 +530,8 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
                 output.broadcastEvent(barrier);
             }
         }
-        // synchronous part: operator state and timers serialized, keyed state set aside (the task copies a key group
-        // before it next touches it); the keyed state is written by the task's snapshot thread
+        // synchronous part: operator state and timers serialized, keyed state noted as it is (a key group the task
+        // touches before the snapshot thread serialized it is serialized by the task first)
         HeapKeyedStateBackend.KeyedSnapshot[] keyed = new HeapKeyedStateBackend.KeyedSnapshot[operators.length];
         byte[][] own = new byte[operators.length][];
         try {
@@ -617,7 +617,7 @@ public class StreamTask extends AbstractInvokable implements io.freshet.runtime.
     private void snapshotsWritten(HeapKeyedStateBackend.KeyedSnapshot[] keyed) {
         for (int i = 0; i < keyed.length; i++) {
             if (keyed[i] != null) {
-                backends[i].snapshotWritten();
+                backends[i].snapshotWritten(keyed[i]);
             }
         }
     }

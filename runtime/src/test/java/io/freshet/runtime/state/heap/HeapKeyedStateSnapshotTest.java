@@ -148,7 +148,7 @@ class HeapKeyedStateSnapshotTest {
         backend.setKey("a key that came after the snapshot");
         value.update("new");
         KeyGroupsStateHandle handle = snapshot.write(null);
-        backend.snapshotWritten();
+        backend.snapshotWritten(snapshot);
 
         HeapKeyedStateBackend<String> restored = new HeapKeyedStateBackend<>(StringSerializer.INSTANCE,
                 MAX_PARALLELISM, all);
@@ -176,8 +176,9 @@ class HeapKeyedStateSnapshotTest {
         KeyGroupRange all = KeyGroupRange.of(0, MAX_PARALLELISM - 1);
         java.nio.file.Path file = directory.resolve("keyed-state");
         HeapKeyedStateBackend<String> backend = filled(all);
-        KeyGroupsStateHandle handle = backend.snapshotAsync().write(new io.freshet.core.fs.Path(file.toUri()));
-        backend.snapshotWritten();
+        HeapKeyedStateBackend.KeyedSnapshot snapshot = backend.snapshotAsync();
+        KeyGroupsStateHandle handle = snapshot.write(new io.freshet.core.fs.Path(file.toUri()));
+        backend.snapshotWritten(snapshot);
         assertThat(handle.getFile()).isNotNull();
         assertThat(java.nio.file.Files.size(file)).isEqualTo(handle.getStateSize()).isGreaterThan(1 << 20);
 
