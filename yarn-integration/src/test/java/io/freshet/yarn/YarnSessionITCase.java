@@ -1,0 +1,179 @@
+package io.freshet.yarn;
+
+import static io.freshet.yarn.YarnTestUtils.runningContainers;
+import static io.freshet.yarn.YarnTestUtils.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.freshet.api.common.JobID;
+import io.freshet.api.common.JobStatus;
+import io.freshet.api.common.functions.MapFunction;
+import io.freshet.api.java.tuple.Tuple2;
+import io.freshet.client.deployment.executors.PipelineTranslation;
+import io.freshet.client.program.rest.RestClusterClient;
+import io.freshet.configuration.Configuration;
+import io.freshet.configuration.ResourceManagerOptions;
+import io.freshet.configuration.TaskManagerOptions;
+import io.freshet.core.fs.FileSystem;
+import io.freshet.runtime.jobgraph.JobGraph;
+import io.freshet.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * A YARN session on MiniYARNCluster + MiniDFSCluster: the JobManager in the ApplicationMaster, TaskManagers in
+ * containers that come for a job's slots and go when idle, and a shutdown that ends the application SUCCEEDED
+ * without leaving its staging directory behind.
+ */
+class YarnSessionITCase {
+
+    private static final int PARALLELISM = 3;
+    private static final int KEYS = 10;
+    private static final long RECORDS = 30_000;
+
+    private static MiniYarnAndDfs clusters;
+
+    @BeforeAll
+    static void startClusters() throws Exception {
+        clusters = MiniYarnAndDfs.start("YarnSessionITCase");
+    }
+
+    @AfterAll
+    static void stopClusters() {
+        if (clusters != null) {
+            clusters.close();
+        }
+    }
+
+    @Test
+    void sessionStartsContainersForAJobReleasesThemWhenIdleAndEndsSucceeded() throws Exception {
+        Configuration configuration = YarnTestUtils.smallCluster();
+        configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, 1);
+        configuration.set(ResourceManagerOptions.TASK_MANAGER_TIMEOUT, Duration.ofSeconds(2));
+        Path target = Paths.get("target/YarnSessionITCase").toAbsolutePath();
+        try (YarnClusterDescriptor descriptor = new YarnClusterDescriptor(configuration,
+                clusters.yarnConfiguration(), YarnTestUtils.libDirectory(target), YarnTestUtils.confDirectory())) {
+            long deployStart = System.nanoTime();
+            YarnClusterClient cluster = descriptor.deploySessionCluster();
+            long deployMillis = (System.nanoTime() - deployStart) / 1_000_000;
+            org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(clusters.fileSystem().getHomeDirectory(),
+                    ".flink/" + cluster.getApplicationId());
+
+            // the files were shipped: lib/ jars, configuration, logging, Hadoop configuration
+            assertThat(clusters.fileSystem().exists(new org.apache.hadoop.fs.Path(staging, "lib"))).isTrue();
+            FileStatus[] libJars = clusters.fileSystem().listStatus(new org.apache.hadoop.fs.Path(staging, "lib"));
+            assertThat(libJars).extracting(s -> s.getPath().getName())
+                    .anyMatch(name -> name.startsWith("freshet-runtime"));
+            assertThat(clusters.fileSystem().exists(new org.apache.hadoop.fs.Path(staging, YarnConfigKeys.CONF_FILE)))
+                    .isTrue();
+            // no TaskManager before there is demand: only the AM's container runs
+            assertThat(runningContainers(descriptor.getYarnClient(), cluster.getApplicationId())).hasSize(1);
+
+            // the NodeManagers share this host: the TaskManagers write where the test reads
+            Path output = target.resolve("output");
+            RestClusterClient rest = cluster.getRestClusterClient();
+            long submitStart = System.nanoTime();
+            JobID jobId = rest.submitJob(countingJob(output));
+            waitUntil("job " + jobId + " runs", Duration.ofMinutes(2),
+                    () -> rest.getJobStatus(jobId) == JobStatus.RUNNING || rest.getJobStatus(jobId).isTerminalState());
+            long runningMillis = (System.nanoTime() - submitStart) / 1_000_000;
+            waitUntil("job " + jobId + " ends", Duration.ofMinutes(2), () -> rest.getJobStatus(jobId).isTerminalState());
+            long finishedMillis = (System.nanoTime() - submitStart) / 1_000_000;
+            assertThat(rest.getJobStatus(jobId)).as(() -> describe(rest, jobId)).isEqualTo(JobStatus.FINISHED);
+            System.out.printf("YARN session timings: deploy -> session ready %d ms, submit -> RUNNING %d ms,"
+                    + " submit -> FINISHED %d ms%n", deployMillis, runningMillis, finishedMillis);
+
+            // one TaskManager per slot, each in its own container, named by its container id
+            JsonNode taskManagers = getJson(cluster, "/taskmanagers").path("taskmanagers");
+            assertThat(taskManagers).hasSize(PARALLELISM);
+            for (JsonNode taskManager : taskManagers) {
+                assertThat(taskManager.path("id").asText()).startsWith("container_");
+            }
+            assertThat(finalCounts(output)).hasSize(KEYS).allSatisfy((key, count) -> assertThat(count)
+                    .isEqualTo(RECORDS / KEYS));
+
+            // idle for resourcemanager.taskmanager-timeout: the containers go back to YARN
+            waitUntil("the idle TaskManager containers are released", Duration.ofMinutes(1),
+                    () -> runningContainers(descriptor.getYarnClient(), cluster.getApplicationId()).size() == 1);
+            waitUntil("no TaskManager is registered", Duration.ofSeconds(30),
+                    () -> getJson(cluster, "/taskmanagers").path("taskmanagers").isEmpty());
+
+            ApplicationReport report = cluster.shutDownCluster(Duration.ofMinutes(1));
+            assertThat(report.getYarnApplicationState()).isEqualTo(YarnApplicationState.FINISHED);
+            assertThat(report.getFinalApplicationStatus()).isEqualTo(FinalApplicationStatus.SUCCEEDED);
+            assertThat(clusters.fileSystem().exists(staging)).as("the staging directory %s", staging).isFalse();
+            cluster.close();
+        }
+    }
+
+    /** (key, 1) for 1..RECORDS with key = n % KEYS, summed per key, written to {@code output}. */
+    private static JobGraph countingJob(Path output) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(PARALLELISM);
+        env.fromSequence(1, RECORDS)
+                .map(new ToKeyAndOne())
+                .keyBy(t -> t.f0)
+                .sum(1)
+                .writeAsText(output.toUri().toString(), FileSystem.WriteMode.OVERWRITE);
+        return PipelineTranslation.toJobGraph(env.getStreamGraph("counting on YARN"), new Configuration(),
+                YarnSessionITCase.class.getClassLoader());
+    }
+
+    static final class ToKeyAndOne implements MapFunction<Long, Tuple2<Long, Long>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tuple2<Long, Long> map(Long value) {
+            return Tuple2.of(value % KEYS, 1L);
+        }
+    }
+
+    /** The highest count seen per key in the lines "(key,count)" of the output directory. */
+    private static Map<Long, Long> finalCounts(Path output) throws Exception {
+        Map<Long, Long> counts = new HashMap<>();
+        try (var files = Files.list(output)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String[] parts = line.substring(1, line.length() - 1).split(",");
+                    counts.merge(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Math::max);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static String describe(RestClusterClient rest, JobID jobId) {
+        try {
+            return "root exception: " + rest.rootException(jobId);
+        } catch (Exception e) {
+            return "no root exception: " + e;
+        }
+    }
+
+    private static JsonNode getJson(YarnClusterClient cluster, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + cluster.getWebInterfaceAddress() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+}
