@@ -7,7 +7,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +43,11 @@ import io.freshet.configuration.JobManagerOptions;
 import io.freshet.configuration.MemorySize;
 import io.freshet.configuration.TaskManagerOptions;
 import io.freshet.runtime.clusterframework.ProcessMemorySpec;
+import io.freshet.runtime.jobgraph.JobGraph;
+import io.freshet.runtime.jobgraph.JobGraphSerializer;
+import io.freshet.runtime.util.FileUtils;
 import io.freshet.yarn.configuration.YarnConfigOptions;
+import io.freshet.yarn.entrypoint.YarnJobClusterEntrypoint;
 import io.freshet.yarn.entrypoint.YarnSessionClusterEntrypoint;
 
 /**
@@ -121,6 +127,34 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     public YarnClusterClient deploySessionCluster() throws ClusterDeploymentException {
         String name = configuration.getOptional(YarnConfigOptions.APPLICATION_NAME).orElse("Freshet session cluster");
         return deploy(name, YarnSessionClusterEntrypoint.class.getName(), Map.of());
+    }
+
+    /**
+     * Starts a per-job cluster for {@code jobGraph}: the graph and its jars are shipped with the application (the jars
+     * on the classpath of the JobManager and the TaskManagers), the ApplicationMaster runs the job and ends the
+     * application when the job ends, with final status SUCCEEDED, FAILED (the cause in YARN's diagnostics) or
+     * KILLED (cancelled).
+     */
+    public YarnClusterClient deployJobCluster(JobGraph jobGraph) throws ClusterDeploymentException {
+        String name = configuration.getOptional(YarnConfigOptions.APPLICATION_NAME)
+                .orElse("Freshet per-job cluster: " + jobGraph.getName());
+        Map<String, File> files = new LinkedHashMap<>();
+        try {
+            for (String jar : jobGraph.getUserJars()) {
+                File file = FileUtils.localJarPath(jar).toFile();
+                files.put(file.getName(), file);
+            }
+            // the jars are on the system classpath of the containers; the blob server need not ship them again
+            jobGraph.setJars(List.of());
+            File graphFile = File.createTempFile("freshet-job-", ".graph");
+            graphFile.deleteOnExit();
+            Files.write(graphFile.toPath(), JobGraphSerializer.serialize(jobGraph));
+            files.put(YarnConfigKeys.JOB_GRAPH_FILE, graphFile);
+        } catch (IOException e) {
+            throw new ClusterDeploymentException("Could not prepare job " + jobGraph.getJobID() + " for YARN: "
+                    + e.getMessage(), e);
+        }
+        return deploy(name, YarnJobClusterEntrypoint.class.getName(), files);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.StringJoiner;
 
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.freshet.api.common.JobID;
 import io.freshet.api.common.JobStatus;
 import io.freshet.api.dag.Pipeline;
+import io.freshet.client.deployment.RestEndpointResolver;
 import io.freshet.client.program.PackagedProgram;
 import io.freshet.client.program.ProgramContext;
 import io.freshet.client.program.rest.RestClusterClient;
@@ -209,7 +211,7 @@ public final class CliFrontend {
             running = true;
             scheduled = true;
         }
-        RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
+        RestClusterClient client = restClient(commandLine);
         out.println("Waiting for response...");
         List<RestClusterClient.JobOverview> jobs = new ArrayList<>(client.listJobs());
         jobs.sort(Comparator.comparingLong(job -> job.startTime));
@@ -269,7 +271,7 @@ public final class CliFrontend {
                     + " by '" + PROGRAM + " list'.");
             return 1;
         }
-        RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
+        RestClusterClient client = restClient(commandLine);
         out.println("Cancelling job " + jobId + ".");
         client.cancel(jobId);
         out.println("Cancelled job " + jobId + ".");
@@ -302,7 +304,7 @@ public final class CliFrontend {
             return 1;
         }
         String target = commandLine.arguments().size() > 1 ? commandLine.arguments().get(1) : null;
-        RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
+        RestClusterClient client = restClient(commandLine);
         out.println("Triggering savepoint for job " + jobId + ".");
         out.println("Waiting for response...");
         String path = client.triggerSavepoint(jobId, target, false);
@@ -332,7 +334,7 @@ public final class CliFrontend {
                     + " job stops right after its savepoint, and no end-of-input watermark or timer fires.");
             return 1;
         }
-        RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
+        RestClusterClient client = restClient(commandLine);
         out.println("Suspending job \"" + jobId + "\" with a CANONICAL savepoint.");
         String path = client.triggerSavepoint(jobId, commandLine.value("savepointPath").orElse(null), true);
         out.println("Savepoint completed. Path: " + path);
@@ -340,6 +342,27 @@ public final class CliFrontend {
     }
 
     // ---- configuration ----
+
+    /**
+     * A REST client for the cluster of the command line: {@code rest.address}/{@code -m}, or for targets whose address
+     * is found at runtime (YARN) what their {@link RestEndpointResolver} finds.
+     */
+    private RestClusterClient restClient(CommandLine commandLine) throws Exception {
+        Configuration configuration = effectiveConfiguration(commandLine);
+        String target = configuration.get(DeploymentOptions.TARGET);
+        if (!target.equals("remote") && !target.equals("local")) {
+            for (RestEndpointResolver resolver : ServiceLoader.load(RestEndpointResolver.class,
+                    CliFrontend.class.getClassLoader())) {
+                if (resolver.isCompatibleWith(configuration)) {
+                    return new RestClusterClient(resolver.resolve(configuration));
+                }
+            }
+            throw new IllegalArgumentException("No cluster of the target '" + target + "' can be reached from here:"
+                    + " no module on the classpath serves it (YARN targets need the yarn-integration jar in lib/ and"
+                    + " HADOOP_CLASSPATH). Use -m host:port for a cluster's REST address.");
+        }
+        return new RestClusterClient(configuration);
+    }
 
     /** The configuration file's options, then -D, -m, -t, -p and -d. */
     Configuration effectiveConfiguration(CommandLine commandLine) {
