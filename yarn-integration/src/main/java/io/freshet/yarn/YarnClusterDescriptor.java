@@ -242,7 +242,12 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             LOG.info("Submitting application {} ('{}') to YARN: ApplicationMaster of {} MB and {} vcores{}.",
                     applicationId, applicationName, amResource.getMemorySize(), amResource.getVirtualCores(),
                     context.getQueue() == null ? "" : " in queue '" + context.getQueue() + "'");
-            yarnClient.submitApplication(context);
+            try {
+                yarnClient.submitApplication(context);
+            } catch (YarnException e) {
+                throw new ClusterDeploymentException("YARN rejected the application " + applicationId + ": "
+                        + e.getMessage() + queueHint(e.getMessage()), e);
+            }
             submitted = true;
             ApplicationReport report = waitUntilRunning(applicationId);
             return new YarnClusterClient(this, applicationId, report);
@@ -356,8 +361,10 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 case FAILED:
                 case KILLED:
                 case FINISHED:
+                    String diagnostics = report.getDiagnostics().trim();
+                    String hint = diagnostics.contains("queue") ? queueHint(diagnostics) : describeLogs(applicationId);
                     throw new ClusterDeploymentException("The YARN application " + applicationId + " ended " + state
-                            + " before its JobManager ran: " + report.getDiagnostics().trim() + describeLogs(applicationId));
+                            + " before its JobManager ran: " + diagnostics + hint);
                 case RUNNING:
                     if (report.getRpcPort() > 0 && report.getHost() != null && !report.getHost().equals("N/A")) {
                         LOG.info("Application {} runs; its JobManager's REST API is at {}:{} ({} ms after the"
@@ -378,8 +385,14 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         }
     }
 
+    private static String queueHint(String message) {
+        return message != null && message.contains("queue") ? ". Check the queue ('"
+                + YarnConfigOptions.APPLICATION_QUEUE.key() + "', -qu): 'mapred queue -list' or YARN's web UI list"
+                + " the queues." : ".";
+    }
+
     private static String describeLogs(ApplicationId applicationId) {
-        return " (the ApplicationMaster's logs: 'yarn logs -applicationId " + applicationId + "')";
+        return " The ApplicationMaster's logs tell why: 'yarn logs -applicationId " + applicationId + "'.";
     }
 
     private void cleanUpFailedDeployment(ApplicationId applicationId, boolean submitted, FileSystem fs,

@@ -142,6 +142,52 @@ class YarnCliITCase {
         assertThat(report.getDiagnostics()).contains(FailingProgram.FAILURE_MESSAGE);
     }
 
+    @Test
+    void badInputsFailClearlyAndLeaveNothingRunning() throws Exception {
+        DistributionScripts scripts = distribution.scripts();
+        int applicationsBefore = yarn.getApplications().size();
+
+        Result noHadoopConf = distribution.scriptsWithoutHadoopConfiguration().run("bin/yarn-session.sh", "-d");
+        assertThat(noHadoopConf.exitCode).isEqualTo(1);
+        assertThat(noHadoopConf.stderr).contains("No Hadoop configuration names a YARN ResourceManager")
+                .contains("HADOOP_CONF_DIR");
+
+        Result tooLarge = scripts.run("bin/yarn-session.sh", "-d", "-tm", "4096");
+        assertThat(tooLarge.exitCode).isEqualTo(1);
+        assertThat(tooLarge.stderr).contains("A TaskManager's container would need 4096 MB")
+                .contains("at most " + MiniYarnAndDfs.MAX_ALLOCATION_MB + " MB").contains("taskmanager.memory.process.size");
+
+        Result unknownQueue = scripts.run("bin/yarn-session.sh", "-d", "-qu", "no-such-queue");
+        assertThat(unknownQueue.exitCode).isEqualTo(1);
+        assertThat(unknownQueue.stderr).contains("no-such-queue").contains("yarn.application.queue");
+
+        Result unknownSession = scripts.run("bin/yarn-session.sh", "-id", "application_1000000000000_0042");
+        assertThat(unknownSession.exitCode).isEqualTo(1);
+        assertThat(unknownSession.stderr).contains("YARN knows no application application_1000000000000_0042");
+        Result unknownTarget = scripts.run("bin/flink", "run", "-t", "yarn-session",
+                "-Dyarn.application.id=application_1000000000000_0042", jar(WordCountProgram.class), input,
+                distribution.directory().resolve("never").toString());
+        assertThat(unknownTarget.exitCode).isEqualTo(1);
+        assertThat(unknownTarget.stderr).contains("YARN knows no application application_1000000000000_0042");
+
+        // the rejected submission (unknown queue) is the only new application, and it has ended
+        for (ApplicationReport report : yarn.getApplications()) {
+            assertThat(YarnClusterDescriptor.isFinal(report.getYarnApplicationState()))
+                    .as("application %s (%s) is %s", report.getApplicationId(), report.getName(),
+                            report.getYarnApplicationState()).isTrue();
+        }
+        assertThat(yarn.getApplications()).hasSizeLessThanOrEqualTo(applicationsBefore + 1);
+        org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(clusters.fileSystem().getHomeDirectory(),
+                ".flink");
+        if (clusters.fileSystem().exists(staging)) {
+            for (org.apache.hadoop.fs.FileStatus left : clusters.fileSystem().listStatus(staging)) {
+                assertThat(yarn.getApplicationReport(ApplicationId.fromString(left.getPath().getName()))
+                        .getYarnApplicationState()).as("staging directory %s", left.getPath())
+                        .isIn(YarnApplicationState.RUNNING, YarnApplicationState.ACCEPTED);
+            }
+        }
+    }
+
     private static String jar(Class<?> program) throws Exception {
         return TestJars.manifestOnlyJar(Files.createDirectories(distribution.directory().resolve("jars")), program)
                 .toString();

@@ -29,6 +29,7 @@ final class YarnDistribution {
 
     private final Path directory;
     private final DistributionScripts scripts;
+    private final DistributionScripts scriptsWithoutHadoopConfiguration;
 
     YarnDistribution(MiniYarnAndDfs clusters, Path directory, Map<String, String> settings) throws IOException {
         this.directory = Files.createDirectories(directory);
@@ -53,16 +54,25 @@ final class YarnDistribution {
                         + "\n");
             }
         }
-        scripts = new DistributionScripts(Files.createDirectories(directory.resolve("script-output")),
-                YarnDistribution.class)
-                .with("HADOOP_CONF_DIR", hadoopConf.toString())
+        scriptsWithoutHadoopConfiguration = new DistributionScripts(
+                Files.createDirectories(directory.resolve("script-output")), YarnDistribution.class)
                 .with("FLINK_CONF_DIR", conf.toString())
                 .with("FLINK_LIB_DIR", YarnTestUtils.libDirectory(directory).toString())
                 .with("FLINK_LOG_DIR", directory.resolve("log").toString());
+        scripts = new DistributionScripts(directory.resolve("script-output"), YarnDistribution.class)
+                .with("FLINK_CONF_DIR", conf.toString())
+                .with("FLINK_LIB_DIR", directory.resolve("lib").toString())
+                .with("FLINK_LOG_DIR", directory.resolve("log").toString())
+                .with("HADOOP_CONF_DIR", hadoopConf.toString());
     }
 
     DistributionScripts scripts() {
         return scripts;
+    }
+
+    /** The same scripts without HADOOP_CONF_DIR: no Hadoop configuration names the YARN cluster. */
+    DistributionScripts scriptsWithoutHadoopConfiguration() {
+        return scriptsWithoutHadoopConfiguration;
     }
 
     Path directory() {

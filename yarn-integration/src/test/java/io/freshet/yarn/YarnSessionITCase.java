@@ -126,24 +126,79 @@ class YarnSessionITCase {
         }
     }
 
+    @Test
+    void aKilledTaskManagerContainerIsReplacedAndTheJobRestartsToCorrectResults() throws Exception {
+        Configuration configuration = YarnTestUtils.smallCluster();
+        configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, 1);
+        // the JobMaster notices the lost TaskManager by its heartbeat (or its tasks' broken connections)
+        configuration.setString("heartbeat.interval", "1 s");
+        configuration.setString("heartbeat.timeout", "8 s");
+        Path target = Paths.get("target/YarnSessionITCase-fault").toAbsolutePath();
+        try (YarnClusterDescriptor descriptor = new YarnClusterDescriptor(configuration,
+                clusters.yarnConfiguration(), YarnTestUtils.libDirectory(target), YarnTestUtils.confDirectory());
+                YarnClusterClient cluster = descriptor.deploySessionCluster()) {
+            RestClusterClient rest = cluster.getRestClusterClient();
+            Configuration job = new Configuration();
+            job.setString("restart-strategy.type", "fixed-delay");
+            job.setString("restart-strategy.fixed-delay.attempts", "20");
+            job.setString("restart-strategy.fixed-delay.delay", "500 ms");
+            Path output = target.resolve("output");
+            // about 10 s per subtask at one record per millisecond: long enough to kill a TaskManager midway
+            JobID jobId = rest.submitJob(countingJob(output, 1, job));
+            waitUntil("all three TaskManagers run the job", Duration.ofMinutes(2),
+                    () -> rest.getJobStatus(jobId) == JobStatus.RUNNING
+                            && getJson(cluster, "/taskmanagers").path("taskmanagers").size() == PARALLELISM
+                            && getJson(cluster, "/overview").path("slots-available").asInt() == 0);
+            String victim = getJson(cluster, "/taskmanagers").path("taskmanagers").get(0).path("id").asText();
+            long pid = YarnTestUtils.processOfContainer(victim);
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            System.out.println("Killed the TaskManager of " + victim + " (pid " + pid + ") with SIGKILL.");
+
+            waitUntil("job " + jobId + " ends", Duration.ofMinutes(3), () -> rest.getJobStatus(jobId).isTerminalState());
+            assertThat(rest.getJobStatus(jobId)).as(() -> describe(rest, jobId)).isEqualTo(JobStatus.FINISHED);
+            assertThat(finalCounts(output)).hasSize(KEYS).allSatisfy((key, count) -> assertThat(count)
+                    .isEqualTo(RECORDS / KEYS));
+            // a new container took the killed one's place
+            JsonNode taskManagers = getJson(cluster, "/taskmanagers").path("taskmanagers");
+            assertThat(taskManagers).extracting(tm -> tm.path("id").asText()).doesNotContain(victim)
+                    .hasSize(PARALLELISM);
+            assertThat(cluster.shutDownCluster(Duration.ofMinutes(1)).getFinalApplicationStatus())
+                    .isEqualTo(FinalApplicationStatus.SUCCEEDED);
+        }
+    }
+
     /** (key, 1) for 1..RECORDS with key = n % KEYS, summed per key, written to {@code output}. */
     private static JobGraph countingJob(Path output) {
+        return countingJob(output, 0, new Configuration());
+    }
+
+    /** The counting job, each record delayed by {@code delayMillis} in its map. */
+    private static JobGraph countingJob(Path output, long delayMillis, Configuration jobConfiguration) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
         env.fromSequence(1, RECORDS)
-                .map(new ToKeyAndOne())
+                .map(new ToKeyAndOne(delayMillis))
                 .keyBy(t -> t.f0)
                 .sum(1)
                 .writeAsText(output.toUri().toString(), FileSystem.WriteMode.OVERWRITE);
-        return PipelineTranslation.toJobGraph(env.getStreamGraph("counting on YARN"), new Configuration(),
+        return PipelineTranslation.toJobGraph(env.getStreamGraph("counting on YARN"), jobConfiguration,
                 YarnSessionITCase.class.getClassLoader());
     }
 
     static final class ToKeyAndOne implements MapFunction<Long, Tuple2<Long, Long>> {
         private static final long serialVersionUID = 1L;
 
+        private final long delayMillis;
+
+        ToKeyAndOne(long delayMillis) {
+            this.delayMillis = delayMillis;
+        }
+
         @Override
-        public Tuple2<Long, Long> map(Long value) {
+        public Tuple2<Long, Long> map(Long value) throws Exception {
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
             return Tuple2.of(value % KEYS, 1L);
         }
     }

@@ -78,6 +78,31 @@ final class YarnTestUtils {
         return containers;
     }
 
+    /**
+     * The process of a container: the NodeManagers share this host, and a container's working directory is named
+     * by its id.
+     */
+    static long processOfContainer(String containerId) throws IOException {
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    Path cwd = Files.readSymbolicLink(process.resolve("cwd"));
+                    String command = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
+                    if (cwd.toString().endsWith(containerId) && command.contains("java")) {
+                        return Long.parseLong(name);
+                    }
+                } catch (IOException | UnsupportedOperationException e) {
+                    // a process that ended meanwhile, or one we may not look at
+                }
+            }
+        }
+        throw new AssertionError("No java process runs in the working directory of container " + containerId);
+    }
+
     /** Polls {@code condition} every 50 ms until it holds; fails naming {@code what} after {@code timeout}. */
     static void waitUntil(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
