@@ -47,6 +47,7 @@ import io.freshet.runtime.jobgraph.JobGraph;
 import io.freshet.runtime.jobgraph.JobGraphSerializer;
 import io.freshet.runtime.util.FileUtils;
 import io.freshet.yarn.configuration.YarnConfigOptions;
+import io.freshet.yarn.entrypoint.YarnApplicationClusterEntrypoint;
 import io.freshet.yarn.entrypoint.YarnJobClusterEntrypoint;
 import io.freshet.yarn.entrypoint.YarnSessionClusterEntrypoint;
 
@@ -155,6 +156,34 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     + e.getMessage(), e);
         }
         return deploy(name, YarnJobClusterEntrypoint.class.getName(), files);
+    }
+
+    /**
+     * Starts an application cluster: the ApplicationMaster runs the program's main method (from {@code jar}, on the
+     * classpath of the JobManager and the TaskManagers) and ends the application when the program and its jobs end.
+     *
+     * @param entryClass the main class, or null for the one the jar's manifest names
+     */
+    public YarnClusterClient deployApplicationCluster(File jar, String entryClass, List<String> arguments)
+            throws ClusterDeploymentException {
+        String name = configuration.getOptional(YarnConfigOptions.APPLICATION_NAME)
+                .orElse("Freshet application: " + jar.getName());
+        Map<String, File> files = new LinkedHashMap<>();
+        files.put(jar.getName(), jar);
+        try {
+            File program = File.createTempFile("freshet-application-", ".json");
+            program.deleteOnExit();
+            Map<String, Object> description = new LinkedHashMap<>();
+            description.put("jar", jar.getName());
+            description.put("entryClass", entryClass);
+            description.put("arguments", arguments);
+            JSON.writeValue(program, description);
+            files.put(YarnConfigKeys.APPLICATION_PROGRAM_FILE, program);
+        } catch (IOException e) {
+            throw new ClusterDeploymentException("Could not prepare the program " + jar + " for YARN: "
+                    + e.getMessage(), e);
+        }
+        return deploy(name, YarnApplicationClusterEntrypoint.class.getName(), files);
     }
 
     /**

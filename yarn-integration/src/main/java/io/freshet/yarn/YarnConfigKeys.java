@@ -29,6 +29,9 @@ public final class YarnConfigKeys {
     /** The directory of the localized lib/ jars in a container. */
     public static final String LIB_DIR = "lib";
 
+    /** The program of an application cluster: its jar's name, entry class and arguments (JSON). */
+    public static final String APPLICATION_PROGRAM_FILE = "application-program.json";
+
     /** The JobGraph of a per-job cluster. */
     public static final String JOB_GRAPH_FILE = "job.graph";
 }

@@ -143,6 +143,22 @@ class YarnCliITCase {
     }
 
     @Test
+    void applicationModeRunsTheProgramOnTheClusterAndEndsSucceeded() throws Exception {
+        Path output = distribution.directory().resolve("application-wordcount");
+        Result run = distribution.scripts().run("bin/flink", "run-application", "-t", "yarn-application",
+                jar(WordCountProgram.class), input, output.toUri().toString());
+        assertThat(run.exitCode).as(run.describe()).isZero();
+        assertThat(run.stdout).contains("Found Web Interface ");
+        ApplicationId appId = ApplicationId.fromString(YarnDistribution.applicationId(run.stdout));
+        waitUntil("the application ends", Duration.ofMinutes(2),
+                () -> YarnClusterDescriptor.isFinal(yarn.getApplicationReport(appId).getYarnApplicationState()));
+        ApplicationReport report = yarn.getApplicationReport(appId);
+        assertThat(report.getFinalApplicationStatus()).as(report.getDiagnostics())
+                .isEqualTo(FinalApplicationStatus.SUCCEEDED);
+        assertThat(finalCounts(output)).containsEntry("the", 3).containsEntry("plain", 1).hasSize(6);
+    }
+
+    @Test
     void badInputsFailClearlyAndLeaveNothingRunning() throws Exception {
         DistributionScripts scripts = distribution.scripts();
         int applicationsBefore = yarn.getApplications().size();

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.freshet.api.common.JobID;
 import io.freshet.api.common.JobStatus;
 import io.freshet.api.dag.Pipeline;
+import io.freshet.client.deployment.ApplicationClusterDeployer;
 import io.freshet.client.deployment.RestEndpointResolver;
 import io.freshet.client.program.PackagedProgram;
 import io.freshet.client.program.ProgramContext;
@@ -45,7 +46,8 @@ import io.freshet.runtime.jobgraph.JobVertex;
  * <p>Actions: {@code run} (a program's jar, on the target of {@code -t}: {@code local} runs an embedded
  * MiniCluster, {@code remote} (the default) submits to the cluster at {@code -m host:port} / {@code rest.address}),
  * {@code info} (the program's plan as JSON), {@code list} and {@code cancel} (through the cluster's REST API).
- * {@code run-application} comes with YARN.
+ * {@code run-application} deploys a cluster that runs the program itself, through the
+ * {@link ApplicationClusterDeployer} of its target ({@code -t yarn-application}).
  *
  * <p>The configuration is {@code $FLINK_CONF_DIR/config.yaml} (or {@code flink-conf.yaml}) with the command line's
  * options on top. Errors go to the error stream in Flink's form ("The program finished with the following
@@ -138,6 +140,8 @@ public final class CliFrontend {
             switch (action.get()) {
                 case RUN:
                     return runProgram(commandLine, false);
+                case RUN_APPLICATION:
+                    return runApplication(commandLine);
                 case INFO:
                     return runProgram(commandLine, true);
                 case LIST:
@@ -150,8 +154,7 @@ public final class CliFrontend {
                     return stop(commandLine);
                 default:
                     err.println("The \"" + first + "\" action is not available in this build of Freshet yet: it"
-                            + " comes with " + (action.get() == CliAction.RUN_APPLICATION ? "YARN application mode"
-                                    : "checkpoints and savepoints") + ".");
+                            + " comes with checkpoints and savepoints.");
                     return 1;
             }
         } catch (Throwable t) {
@@ -197,6 +200,33 @@ public final class CliFrontend {
             out.println("--------------------------------------------------------------");
             return 0;
         }
+    }
+
+    /** {@code run-application}: a cluster of the target runs the program's main method. */
+    private int runApplication(CommandLine commandLine) throws Exception {
+        if (commandLine.arguments().isEmpty()) {
+            err.println("The program's JAR file was not specified: " + PROGRAM
+                    + " run-application -t yarn-application [OPTIONS] <jar-file> <arguments>");
+            return 1;
+        }
+        Configuration configuration = effectiveConfiguration(commandLine);
+        String target = configuration.get(DeploymentOptions.TARGET);
+        File jar = new File(commandLine.arguments().get(0));
+        if (!jar.isFile()) {
+            err.println("The program's JAR file " + jar + " does not exist.");
+            return 1;
+        }
+        for (ApplicationClusterDeployer deployer : ServiceLoader.load(ApplicationClusterDeployer.class,
+                CliFrontend.class.getClassLoader())) {
+            if (deployer.isCompatibleWith(configuration)) {
+                deployer.run(configuration, jar, commandLine.value("class").orElse(null),
+                        commandLine.arguments().subList(1, commandLine.arguments().size()), out);
+                return 0;
+            }
+        }
+        err.println("Application mode needs a target that runs programs on the cluster, such as -t yarn-application"
+                + " (with the yarn-integration jar in lib/ and HADOOP_CLASSPATH); '" + target + "' does not.");
+        return 1;
     }
 
     private int list(CommandLine commandLine) throws Exception {

@@ -276,6 +276,10 @@ public abstract class YarnClusterEntrypoint implements AutoCloseable {
         return terminationFuture;
     }
 
+    protected final BlobServer getBlobServer() {
+        return blobServer;
+    }
+
     public WebMonitorEndpoint getWebMonitor() {
         return webMonitor;
     }
