@@ -32,11 +32,20 @@ final class YarnDistribution {
     private final DistributionScripts scriptsWithoutHadoopConfiguration;
 
     YarnDistribution(MiniYarnAndDfs clusters, Path directory, Map<String, String> settings) throws IOException {
-        this.directory = Files.createDirectories(directory);
-        Path hadoopConf = Files.createDirectories(directory.resolve("hadoop-conf"));
+        this(writeHadoopConfiguration(clusters, directory.resolve("hadoop-conf")), directory, settings);
+    }
+
+    private static Path writeHadoopConfiguration(MiniYarnAndDfs clusters, Path hadoopConf) throws IOException {
+        Files.createDirectories(hadoopConf);
         try (OutputStream out = Files.newOutputStream(hadoopConf.resolve("yarn-site.xml"))) {
             clusters.yarnConfiguration().writeXml(out);
         }
+        return hadoopConf;
+    }
+
+    /** @param hadoopConf the HADOOP_CONF_DIR of the scripts */
+    YarnDistribution(Path hadoopConf, Path directory, Map<String, String> settings) throws IOException {
+        this.directory = Files.createDirectories(directory);
         Path conf = Files.createDirectories(directory.resolve("conf"));
         Path home = DistributionScripts.findDistributionHome();
         for (String file : List.of("log4j2.properties", "log4j-cli.properties", "log4j-console.properties")) {
@@ -63,6 +72,7 @@ final class YarnDistribution {
                 .with("FLINK_CONF_DIR", conf.toString())
                 .with("FLINK_LIB_DIR", directory.resolve("lib").toString())
                 .with("FLINK_LOG_DIR", directory.resolve("log").toString())
+                .with("FLINK_PID_DIR", directory.toString())
                 .with("HADOOP_CONF_DIR", hadoopConf.toString());
     }
 

@@ -153,8 +153,7 @@ public final class CliFrontend {
                 case STOP:
                     return stop(commandLine);
                 default:
-                    err.println("The \"" + first + "\" action is not available in this build of Freshet yet: it"
-                            + " comes with checkpoints and savepoints.");
+                    err.println("The \"" + first + "\" action is not available in this build of Freshet yet.");
                     return 1;
             }
         } catch (Throwable t) {
