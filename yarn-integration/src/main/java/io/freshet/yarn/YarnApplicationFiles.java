@@ -49,6 +49,10 @@ public final class YarnApplicationFiles {
             FileSystem fs = libDirectory.getFileSystem(hadoop);
             FileStatus[] files;
             try {
+                if (!fs.getFileStatus(libDirectory).isDirectory()) {
+                    throw new IOException("The provided lib directory " + libDirectory + " ('yarn.provided.lib.dirs')"
+                            + " is a file, not a directory. Name the directory that holds Freshet's lib/ jars.");
+                }
                 files = fs.listStatus(libDirectory);
             } catch (java.io.FileNotFoundException e) {
                 throw new IOException("The provided lib directory " + libDirectory + " ('yarn.provided.lib.dirs')"

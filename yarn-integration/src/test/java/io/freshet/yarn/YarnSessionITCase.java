@@ -39,6 +39,7 @@ import io.freshet.configuration.TaskManagerOptions;
 import io.freshet.core.fs.FileSystem;
 import io.freshet.runtime.jobgraph.JobGraph;
 import io.freshet.streaming.api.environment.StreamExecutionEnvironment;
+import io.freshet.yarn.configuration.YarnConfigOptions;
 
 /**
  * A YARN session on MiniYARNCluster + MiniDFSCluster: the JobManager in the ApplicationMaster, TaskManagers in
@@ -123,6 +124,42 @@ class YarnSessionITCase {
             assertThat(report.getFinalApplicationStatus()).isEqualTo(FinalApplicationStatus.SUCCEEDED);
             assertThat(clusters.fileSystem().exists(staging)).as("the staging directory %s", staging).isFalse();
             cluster.close();
+        }
+    }
+
+    @Test
+    void providedLibDirsAreLocalizedWithoutUploadAndShipFilesReachTheContainers() throws Exception {
+        Path target = Paths.get("target/YarnSessionITCase-provided").toAbsolutePath();
+        org.apache.hadoop.fs.Path providedLib = new org.apache.hadoop.fs.Path(clusters.hdfsUri() + "/freshet/lib");
+        clusters.fileSystem().mkdirs(providedLib);
+        for (java.io.File jar : YarnTestUtils.libDirectory(target).listFiles()) {
+            clusters.fileSystem().copyFromLocalFile(new org.apache.hadoop.fs.Path(jar.toURI()), providedLib);
+        }
+        Path shipped = Files.writeString(Files.createDirectories(target).resolve("shipped.txt"), "shipped");
+        Configuration configuration = YarnTestUtils.smallCluster();
+        configuration.set(YarnConfigOptions.PROVIDED_LIB_DIRS, java.util.List.of(providedLib.toString()));
+        configuration.set(YarnConfigOptions.SHIP_FILES, java.util.List.of(shipped.toString()));
+        try (YarnClusterDescriptor descriptor = new YarnClusterDescriptor(configuration,
+                clusters.yarnConfiguration(), null, YarnTestUtils.confDirectory());
+                YarnClusterClient cluster = descriptor.deploySessionCluster()) {
+            org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(
+                    clusters.fileSystem().getHomeDirectory(), ".flink/" + cluster.getApplicationId());
+            // nothing of lib/ was uploaded, the shipped file was
+            assertThat(clusters.fileSystem().exists(new org.apache.hadoop.fs.Path(staging, "lib"))).isFalse();
+            assertThat(clusters.fileSystem().exists(new org.apache.hadoop.fs.Path(staging, "shipped.txt"))).isTrue();
+
+            // the ApplicationMaster's working directory has both, localized by the NodeManager
+            var attempt = descriptor.getYarnClient().getApplicationAttemptReport(
+                    cluster.getApplicationReport().getCurrentApplicationAttemptId());
+            Path workingDirectory = Files.readSymbolicLink(Paths.get("/proc",
+                    String.valueOf(YarnTestUtils.processOfContainer(attempt.getAMContainerId().toString())), "cwd"));
+            assertThat(workingDirectory.resolve("shipped.txt")).hasContent("shipped");
+            try (var jars = Files.list(workingDirectory.resolve("lib"))) {
+                assertThat(jars.map(jar -> jar.getFileName().toString()))
+                        .anyMatch(name -> name.startsWith("freshet-runtime"));
+            }
+            assertThat(cluster.shutDownCluster(Duration.ofMinutes(1)).getFinalApplicationStatus())
+                    .isEqualTo(FinalApplicationStatus.SUCCEEDED);
         }
     }
 
