@@ -106,7 +106,7 @@ class YarnSessionITCase {
 
             // one TaskManager per slot, each in its own container, named by its container id
             JsonNode taskManagers = getJson(cluster, "/taskmanagers").path("taskmanagers");
-            assertThat(taskManagers).hasSize(PARALLELISM);
+            assertThat(taskManagers).hasSizeGreaterThanOrEqualTo(PARALLELISM);
             for (JsonNode taskManager : taskManagers) {
                 assertThat(taskManager.path("id").asText()).startsWith("container_");
             }
@@ -186,11 +186,10 @@ class YarnSessionITCase {
             Path output = target.resolve("output");
             // about 10 s per subtask at one record per millisecond: long enough to kill a TaskManager midway
             JobID jobId = rest.submitJob(countingJob(output, 1, job));
-            waitUntil("all three TaskManagers run the job", Duration.ofMinutes(2),
-                    () -> rest.getJobStatus(jobId) == JobStatus.RUNNING
-                            && getJson(cluster, "/taskmanagers").path("taskmanagers").size() == PARALLELISM
-                            && getJson(cluster, "/overview").path("slots-available").asInt() == 0);
-            String victim = getJson(cluster, "/taskmanagers").path("taskmanagers").get(0).path("id").asText();
+            // (a slot request that fails while a TaskManager starts can bring one container more: it stays idle)
+            waitUntil("three TaskManagers run the job", Duration.ofMinutes(2),
+                    () -> rest.getJobStatus(jobId) == JobStatus.RUNNING && busyTaskManagers(cluster).size() == PARALLELISM);
+            String victim = busyTaskManagers(cluster).get(0);
             long pid = YarnTestUtils.processOfContainer(victim);
             ProcessHandle.of(pid).orElseThrow().destroyForcibly();
             System.out.println("Killed the TaskManager of " + victim + " (pid " + pid + ") with SIGKILL.");
@@ -202,7 +201,7 @@ class YarnSessionITCase {
             // a new container took the killed one's place
             JsonNode taskManagers = getJson(cluster, "/taskmanagers").path("taskmanagers");
             assertThat(taskManagers).extracting(tm -> tm.path("id").asText()).doesNotContain(victim)
-                    .hasSize(PARALLELISM);
+                    .hasSizeGreaterThanOrEqualTo(PARALLELISM);
             assertThat(cluster.shutDownCluster(Duration.ofMinutes(1)).getFinalApplicationStatus())
                     .isEqualTo(FinalApplicationStatus.SUCCEEDED);
         }
@@ -264,6 +263,17 @@ class YarnSessionITCase {
         } catch (Exception e) {
             return "no root exception: " + e;
         }
+    }
+
+    /** The ids of the TaskManagers whose slots are all taken. */
+    private static java.util.List<String> busyTaskManagers(YarnClusterClient cluster) throws Exception {
+        java.util.List<String> busy = new java.util.ArrayList<>();
+        for (JsonNode taskManager : getJson(cluster, "/taskmanagers").path("taskmanagers")) {
+            if (taskManager.path("freeSlots").asInt() == 0) {
+                busy.add(taskManager.path("id").asText());
+            }
+        }
+        return busy;
     }
 
     private static JsonNode getJson(YarnClusterClient cluster, String path) throws Exception {
