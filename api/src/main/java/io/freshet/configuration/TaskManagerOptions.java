@@ -47,6 +47,13 @@ public final class TaskManagerOptions {
             .withDescription("Number of slots of one TaskManager, i.e. how many parallel pipelines it runs. Managed"
                     + " memory is divided evenly among the slots.");
 
+    /** The TaskManager's id; set by resource managers that start TaskManagers (YARN: the container id). */
+    public static final ConfigOption<String> TASK_MANAGER_RESOURCE_ID = key("taskmanager.resource-id")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("The TaskManager's resource id, under which it registers and is shown. If unset, it is"
+                    + " '<host>:<rpc port>-<random>'. On YARN it is the container id.");
+
     /** Time an unused slot stays allocated to a job. */
     public static final ConfigOption<Duration> SLOT_TIMEOUT = key("taskmanager.slot.timeout")
             .durationType()

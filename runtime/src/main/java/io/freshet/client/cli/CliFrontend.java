@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.StringJoiner;
 
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.freshet.api.common.JobID;
 import io.freshet.api.common.JobStatus;
 import io.freshet.api.dag.Pipeline;
+import io.freshet.client.deployment.ApplicationClusterDeployer;
+import io.freshet.client.deployment.RestEndpointResolver;
 import io.freshet.client.program.PackagedProgram;
 import io.freshet.client.program.ProgramContext;
 import io.freshet.client.program.rest.RestClusterClient;
@@ -43,7 +46,8 @@ import io.freshet.runtime.jobgraph.JobVertex;
  * <p>Actions: {@code run} (a program's jar, on the target of {@code -t}: {@code local} runs an embedded
  * MiniCluster, {@code remote} (the default) submits to the cluster at {@code -m host:port} / {@code rest.address}),
  * {@code info} (the program's plan as JSON), {@code list} and {@code cancel} (through the cluster's REST API).
- * {@code run-application} comes with YARN.
+ * {@code run-application} deploys a cluster that runs the program itself, through the
+ * {@link ApplicationClusterDeployer} of its target ({@code -t yarn-application}).
  *
  * <p>The configuration is {@code $FLINK_CONF_DIR/config.yaml} (or {@code flink-conf.yaml}) with the command line's
  * options on top. Errors go to the error stream in Flink's form ("The program finished with the following
@@ -136,6 +140,8 @@ public final class CliFrontend {
             switch (action.get()) {
                 case RUN:
                     return runProgram(commandLine, false);
+                case RUN_APPLICATION:
+                    return runApplication(commandLine);
                 case INFO:
                     return runProgram(commandLine, true);
                 case LIST:
@@ -147,9 +153,7 @@ public final class CliFrontend {
                 case STOP:
                     return stop(commandLine);
                 default:
-                    err.println("The \"" + first + "\" action is not available in this build of Freshet yet: it"
-                            + " comes with " + (action.get() == CliAction.RUN_APPLICATION ? "YARN application mode"
-                                    : "checkpoints and savepoints") + ".");
+                    err.println("The \"" + first + "\" action is not available in this build of Freshet yet.");
                     return 1;
             }
         } catch (Throwable t) {
@@ -197,6 +201,33 @@ public final class CliFrontend {
         }
     }
 
+    /** {@code run-application}: a cluster of the target runs the program's main method. */
+    private int runApplication(CommandLine commandLine) throws Exception {
+        if (commandLine.arguments().isEmpty()) {
+            err.println("The program's JAR file was not specified: " + PROGRAM
+                    + " run-application -t yarn-application [OPTIONS] <jar-file> <arguments>");
+            return 1;
+        }
+        Configuration configuration = effectiveConfiguration(commandLine);
+        String target = configuration.get(DeploymentOptions.TARGET);
+        File jar = new File(commandLine.arguments().get(0));
+        if (!jar.isFile()) {
+            err.println("The program's JAR file " + jar + " does not exist.");
+            return 1;
+        }
+        for (ApplicationClusterDeployer deployer : ServiceLoader.load(ApplicationClusterDeployer.class,
+                CliFrontend.class.getClassLoader())) {
+            if (deployer.isCompatibleWith(configuration)) {
+                deployer.run(configuration, jar, commandLine.value("class").orElse(null),
+                        commandLine.arguments().subList(1, commandLine.arguments().size()), out);
+                return 0;
+            }
+        }
+        err.println("Application mode needs a target that runs programs on the cluster, such as -t yarn-application"
+                + " (with the yarn-integration jar in lib/ and HADOOP_CLASSPATH); '" + target + "' does not.");
+        return 1;
+    }
+
     private int list(CommandLine commandLine) throws Exception {
         boolean running = commandLine.has("running");
         boolean scheduled = commandLine.has("scheduled");
@@ -209,7 +240,7 @@ public final class CliFrontend {
             running = true;
             scheduled = true;
         }
-        RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
+        RestClusterClient client = restClient(commandLine);
         out.println("Waiting for response...");
         List<RestClusterClient.JobOverview> jobs = new ArrayList<>(client.listJobs());
         jobs.sort(Comparator.comparingLong(job -> job.startTime));
@@ -269,7 +300,7 @@ public final class CliFrontend {
                     + " by '" + PROGRAM + " list'.");
             return 1;
         }
-        RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
+        RestClusterClient client = restClient(commandLine);
         out.println("Cancelling job " + jobId + ".");
         client.cancel(jobId);
         out.println("Cancelled job " + jobId + ".");
@@ -302,7 +333,7 @@ public final class CliFrontend {
             return 1;
         }
         String target = commandLine.arguments().size() > 1 ? commandLine.arguments().get(1) : null;
-        RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
+        RestClusterClient client = restClient(commandLine);
         out.println("Triggering savepoint for job " + jobId + ".");
         out.println("Waiting for response...");
         String path = client.triggerSavepoint(jobId, target);
@@ -328,7 +359,7 @@ public final class CliFrontend {
             return 1;
         }
         boolean drain = commandLine.has("drain");
-        RestClusterClient client = new RestClusterClient(effectiveConfiguration(commandLine));
+        RestClusterClient client = restClient(commandLine);
         out.println((drain ? "Draining" : "Suspending") + " job \"" + jobId + "\" with a CANONICAL savepoint.");
         String path = client.stopWithSavepoint(jobId, commandLine.value("savepointPath").orElse(null), drain);
         out.println("Savepoint completed. Path: " + path);
@@ -336,6 +367,27 @@ public final class CliFrontend {
     }
 
     // ---- configuration ----
+
+    /**
+     * A REST client for the cluster of the command line: {@code rest.address}/{@code -m}, or for targets whose address
+     * is found at runtime (YARN) what their {@link RestEndpointResolver} finds.
+     */
+    private RestClusterClient restClient(CommandLine commandLine) throws Exception {
+        Configuration configuration = effectiveConfiguration(commandLine);
+        String target = configuration.get(DeploymentOptions.TARGET);
+        if (!target.equals("remote") && !target.equals("local")) {
+            for (RestEndpointResolver resolver : ServiceLoader.load(RestEndpointResolver.class,
+                    CliFrontend.class.getClassLoader())) {
+                if (resolver.isCompatibleWith(configuration)) {
+                    return new RestClusterClient(resolver.resolve(configuration));
+                }
+            }
+            throw new IllegalArgumentException("No cluster of the target '" + target + "' can be reached from here:"
+                    + " no module on the classpath serves it (YARN targets need the yarn-integration jar in lib/ and"
+                    + " HADOOP_CLASSPATH). Use -m host:port for a cluster's REST address.");
+        }
+        return new RestClusterClient(configuration);
+    }
 
     /** The configuration file's options, then -D, -m, -t, -p and -d. */
     Configuration effectiveConfiguration(CommandLine commandLine) {

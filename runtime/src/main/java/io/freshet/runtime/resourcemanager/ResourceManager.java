@@ -172,6 +172,12 @@ public abstract class ResourceManager extends FencedRpcEndpoint<ResourceManagerI
      */
     protected abstract boolean stopWorker(ResourceID resourceId);
 
+    /**
+     * The TaskExecutor {@code resourceId} registered for the first time (a worker that {@link #startNewWorker}
+     * started, or one started by someone else); its slots now count as registered, no longer as promised.
+     */
+    protected void onWorkerRegistered(ResourceID resourceId) {}
+
     /** Workers that {@link #startNewWorker} promised, bringing {@code slots} slots, will not come. */
     protected final void onWorkersFailedToStart(int slots) {
         validateRunsInMainThread();
@@ -248,6 +254,7 @@ public abstract class ResourceManager extends FencedRpcEndpoint<ResourceManagerI
         slotManager.registerTaskManager(taskExecutorId, gateway, slotReport);
         if (previous == null) {
             log.info("Registered {}.", registration);
+            onWorkerRegistered(taskExecutorId);
         }
         return new RegistrationResponse.Success(worker.registrationId);
     }

@@ -81,8 +81,9 @@ public final class TaskManagerRunner implements AutoCloseable {
         String host = configuration.getOptional(TaskManagerOptions.HOST).orElse(jobManagerAddress);
 
         rpcService = startRpcService(host, configuration.get(TaskManagerOptions.RPC_PORT));
-        ResourceID resourceId = new ResourceID(host + ":" + rpcService.getPort() + "-"
-                + ResourceID.generate().getResourceIdString().substring(0, 6));
+        ResourceID resourceId = new ResourceID(configuration.getOptional(TaskManagerOptions.TASK_MANAGER_RESOURCE_ID)
+                .orElseGet(() -> host + ":" + rpcService.getPort() + "-"
+                        + ResourceID.generate().getResourceIdString().substring(0, 6)));
         int numberOfSlots = configuration.get(TaskManagerOptions.NUM_TASK_SLOTS);
         int buffers = NetworkBufferSizing.numberOfNetworkBuffers(configuration, memory.getTotalFlinkMemory(),
                 numberOfSlots + 1);

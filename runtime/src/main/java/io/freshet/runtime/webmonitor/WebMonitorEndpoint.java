@@ -43,6 +43,16 @@ public final class WebMonitorEndpoint implements AutoCloseable {
     /** @param blobServer where the jars of submitted jobs go, for the TaskExecutors to download */
     public WebMonitorEndpoint(Configuration configuration, DispatcherGateway dispatcher,
             ResourceManagerGateway resourceManager, BlobServer blobServer) throws Exception {
+        this(configuration, dispatcher, resourceManager, blobServer, null);
+    }
+
+    /**
+     * @param clusterShutdown what {@code DELETE /cluster} starts (it must return at once); null: no such endpoint,
+     *     as in a standalone cluster, whose processes are stopped by their scripts
+     */
+    public WebMonitorEndpoint(Configuration configuration, DispatcherGateway dispatcher,
+            ResourceManagerGateway resourceManager, BlobServer blobServer, Runnable clusterShutdown)
+            throws Exception {
         Duration timeout = configuration.get(RpcOptions.ASK_TIMEOUT);
         String tmpDir = configuration.getOptional(WebOptions.TMP_DIR).orElse(System.getProperty("java.io.tmpdir"));
         this.workingDirectory = Paths.get(tmpDir).resolve("freshet-web-" + UUID.randomUUID());
@@ -58,7 +68,7 @@ public final class WebMonitorEndpoint implements AutoCloseable {
                     + "'.", e);
         }
         Router.Builder routes = Router.builder();
-        new ClusterHandlers(dispatcher, resourceManager, configuration, timeout).register(routes);
+        new ClusterHandlers(dispatcher, resourceManager, configuration, timeout, clusterShutdown).register(routes);
         new JobHandlers(dispatcher, timeout, jobFiles, blobServer).register(routes);
         new TaskManagerHandlers(resourceManager, timeout).register(routes);
         if (configuration.get(WebOptions.SUBMIT_ENABLE)) {

@@ -78,14 +78,17 @@ class CliFrontendTest {
                                 + " \"cancel\", \"savepoint\".");
     }
 
-    @ParameterizedTest
-    @EnumSource(value = CliAction.class, names = {"RUN_APPLICATION"})
-    void actionsOfLaterFeaturesSayWhatTheyWaitFor(CliAction action) {
-        int exitCode = frontend.run(action.actionName(), "0123456789abcdef0123456789abcdef");
+    @Test
+    void runApplicationWithoutADeployerForItsTargetSaysWhatIsMissing(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+        java.nio.file.Path jar = java.nio.file.Files.createFile(directory.resolve("program.jar"));
 
+        int exitCode = frontend.run("run-application", "-t", "yarn-application", jar.toString());
+
+        // the yarn-integration module, which deploys application clusters, is not on this module's classpath
         assertThat(exitCode).isEqualTo(1);
-        assertThat(output()).startsWith("The \"" + action.actionName() + "\" action is not available in this build"
-                + " of Freshet yet: it comes with ");
+        assertThat(output()).contains("Application mode needs a target that runs programs on the cluster")
+                .contains("'yarn-application' does not");
     }
 
     @ParameterizedTest

@@ -151,6 +151,16 @@ public final class RestClusterClient implements AutoCloseable {
         }
     }
 
+    // ---- cluster ----
+
+    /**
+     * Asks the cluster to shut itself down ({@code DELETE /cluster}); returns once the request is accepted, before
+     * the cluster is gone. Only clusters that can end themselves (YARN) offer it.
+     */
+    public void shutDownCluster() throws IOException {
+        send(HttpRequest.newBuilder(uri("/cluster")).DELETE(), "shut down the cluster");
+    }
+
     public JobStatus getJobStatus(JobID jobId) throws IOException {
         return JobStatus.valueOf(jobDetails(jobId).path("state").asText());
     }

@@ -38,14 +38,28 @@ public final class DispatcherResourceManagerComponent implements AutoCloseable {
     private final RpcService rpcService;
     private final Configuration configuration;
     private final HeartbeatServices heartbeatServices;
-    private final StandaloneResourceManager resourceManager;
+    private final ResourceManager resourceManager;
     private final Dispatcher dispatcher;
 
-    public DispatcherResourceManagerComponent(RpcService rpcService, Configuration configuration) {
+    /** Creates the ResourceManager of a cluster; the standalone one, or one that starts workers (YARN). */
+    @FunctionalInterface
+    public interface ResourceManagerFactory {
+        ResourceManager create(RpcService rpcService, String endpointId, ResourceID resourceId,
+                ResourceManagerId resourceManagerId, HeartbeatServices heartbeatServices, SlotManager slotManager)
+                throws Exception;
+    }
+
+    /** With a {@link StandaloneResourceManager}. */
+    public DispatcherResourceManagerComponent(RpcService rpcService, Configuration configuration) throws Exception {
+        this(rpcService, configuration, StandaloneResourceManager::new);
+    }
+
+    public DispatcherResourceManagerComponent(RpcService rpcService, Configuration configuration,
+            ResourceManagerFactory resourceManagerFactory) throws Exception {
         this.rpcService = rpcService;
         this.configuration = configuration;
         this.heartbeatServices = HeartbeatServices.fromConfiguration(configuration);
-        this.resourceManager = new StandaloneResourceManager(rpcService, ResourceManager.RESOURCE_MANAGER_NAME,
+        this.resourceManager = resourceManagerFactory.create(rpcService, ResourceManager.RESOURCE_MANAGER_NAME,
                 ResourceID.generate(), new ResourceManagerId(DEFAULT_LEADER_ID), heartbeatServices,
                 new SlotManager(SlotManagerConfiguration.fromConfiguration(configuration), SystemClock.getInstance()));
         this.dispatcher = new Dispatcher(rpcService, configuration, this::createJobMaster);
@@ -69,6 +83,10 @@ public final class DispatcherResourceManagerComponent implements AutoCloseable {
 
     public DispatcherGateway getDispatcherGateway() {
         return dispatcher.getSelfGateway(DispatcherGateway.class);
+    }
+
+    public ResourceManager getResourceManager() {
+        return resourceManager;
     }
 
     public ResourceManagerGateway getResourceManagerGateway() {

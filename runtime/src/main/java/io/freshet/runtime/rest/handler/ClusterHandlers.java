@@ -23,7 +23,8 @@ import io.netty.handler.codec.http.HttpMethod;
 /**
  * The cluster-wide endpoints: {@code GET /config} (what the Web UI reads first: version, refresh interval, which
  * features are on), {@code GET /overview} (TaskManagers, slots, jobs by state) and {@code GET /jobmanager/config}
- * (the JobManager's effective configuration as key/value pairs).
+ * (the JobManager's effective configuration as key/value pairs), and {@code DELETE /cluster} (shuts the cluster
+ * down) where the cluster can shut itself down (YARN).
  */
 public final class ClusterHandlers {
 
@@ -36,19 +37,38 @@ public final class ClusterHandlers {
     private final ResourceManagerGateway resourceManager;
     private final Configuration configuration;
     private final Duration timeout;
+    private final Runnable clusterShutdown;
 
     public ClusterHandlers(DispatcherGateway dispatcher, ResourceManagerGateway resourceManager,
             Configuration configuration, Duration timeout) {
+        this(dispatcher, resourceManager, configuration, timeout, null);
+    }
+
+    /**
+     * @param clusterShutdown starts the shutdown of the whole cluster and returns at once (the answer to
+     *     {@code DELETE /cluster} goes out while it runs); null: the cluster has no {@code DELETE /cluster}
+     */
+    public ClusterHandlers(DispatcherGateway dispatcher, ResourceManagerGateway resourceManager,
+            Configuration configuration, Duration timeout, Runnable clusterShutdown) {
         this.dispatcher = dispatcher;
         this.resourceManager = resourceManager;
         this.configuration = configuration;
         this.timeout = timeout;
+        this.clusterShutdown = clusterShutdown;
     }
 
     public void register(Router.Builder router) {
         router.add(HttpMethod.GET, "/config", this::dashboardConfig)
                 .add(HttpMethod.GET, "/overview", this::overview)
                 .add(HttpMethod.GET, "/jobmanager/config", this::jobManagerConfig);
+        if (clusterShutdown != null) {
+            router.add(HttpMethod.DELETE, "/cluster", this::shutDownCluster);
+        }
+    }
+
+    private CompletableFuture<RestResponse> shutDownCluster(HandlerRequest request) {
+        clusterShutdown.run();
+        return CompletableFuture.completedFuture(RestResponse.ok(JSON.createObjectNode()));
     }
 
     private CompletableFuture<RestResponse> dashboardConfig(HandlerRequest request) {
