@@ -137,13 +137,11 @@ class CheckpointingITCase {
         public void cancel() {}
     }
 
-    /** Counts like {@link CountingFunction}; fails its task (once per attempt) after three checkpoints completed
-     * after the bounded source finished, while failures remain. */
-    static final class FailingAfterBoundedEnded extends io.freshet.streaming.api.functions.KeyedProcessFunction<
-            Integer, Long, io.freshet.api.java.tuple.Tuple3<Integer, Long, Long>> implements CheckpointListener {
+    /** Running count and sum per key in keyed state, emitted per record; {@link #afterRecord} may fail the task. */
+    abstract static class CountAndSum extends io.freshet.streaming.api.functions.KeyedProcessFunction<
+            Integer, Long, io.freshet.api.java.tuple.Tuple3<Integer, Long, Long>> {
         private static final long serialVersionUID = 1L;
         private transient io.freshet.api.common.state.ValueState<long[]> countAndSum;
-        private transient int completedAfterBounded;
 
         @Override
         public void open(io.freshet.api.common.functions.OpenContext openContext) {
@@ -158,6 +156,20 @@ class CheckpointingITCase {
             long[] next = {current[0] + 1, current[1] + value};
             countAndSum.update(next);
             out.collect(io.freshet.api.java.tuple.Tuple3.of(ctx.getCurrentKey(), next[0], next[1]));
+            afterRecord();
+        }
+
+        abstract void afterRecord() throws Exception;
+    }
+
+    /** Counts like {@link CountingFunction}; fails its task (once per attempt) after three checkpoints completed
+     * after the bounded source finished, while failures remain. */
+    static final class FailingAfterBoundedEnded extends CountAndSum implements CheckpointListener {
+        private static final long serialVersionUID = 1L;
+        private transient int completedAfterBounded;
+
+        @Override
+        void afterRecord() {
             if (completedAfterBounded >= 3 && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
                     && FAILURES.get() < CountingJob.failuresToInject) {
                 FAILURES.incrementAndGet();
@@ -401,11 +413,9 @@ class CheckpointingITCase {
      * complete any more (its own task is busy here), damages the keyed state files of every retained checkpoint but
      * the oldest, and fails its task.
      */
-    static final class DamageCheckpointsAndFail extends io.freshet.streaming.api.functions.KeyedProcessFunction<
-            Integer, Long, io.freshet.api.java.tuple.Tuple3<Integer, Long, Long>> implements CheckpointListener {
+    static final class DamageCheckpointsAndFail extends CountAndSum implements CheckpointListener {
         private static final long serialVersionUID = 1L;
         private final String checkpoints;
-        private transient io.freshet.api.common.state.ValueState<long[]> countAndSum;
         private transient int completed;
 
         DamageCheckpointsAndFail(File checkpoints) {
@@ -413,18 +423,7 @@ class CheckpointingITCase {
         }
 
         @Override
-        public void open(io.freshet.api.common.functions.OpenContext openContext) {
-            countAndSum = getRuntimeContext().getState(new io.freshet.api.common.state.ValueStateDescriptor<>(
-                    "countAndSum", long[].class));
-        }
-
-        @Override
-        public void processElement(Long value, Context ctx,
-                io.freshet.util.Collector<io.freshet.api.java.tuple.Tuple3<Integer, Long, Long>> out) throws Exception {
-            long[] current = countAndSum.value() == null ? new long[2] : countAndSum.value();
-            long[] next = {current[0] + 1, current[1] + value};
-            countAndSum.update(next);
-            out.collect(io.freshet.api.java.tuple.Tuple3.of(ctx.getCurrentKey(), next[0], next[1]));
+        void afterRecord() throws Exception {
             if (completed >= 3 && FAILURES.get() == 0
                     && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
                 Thread.sleep(500); // a checkpoint this task acknowledged already completes meanwhile
