@@ -120,27 +120,7 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
         if (terminationFuture.isDone()) {
             return;
         }
-        if (webMonitor != null) {
-            webMonitor.close();
-        }
-        if (blobServer != null) {
-            blobServer.close();
-        }
-        try {
-            if (component != null) {
-                component.close();
-            }
-        } catch (Exception e) {
-            LOG.warn("Could not stop the JobManager's components cleanly.", e);
-        }
-        try {
-            if (rpcService != null) {
-                rpcService.close();
-            }
-        } catch (Exception e) {
-            LOG.warn("Could not stop the JobManager's RPC service cleanly.", e);
-        }
-        LOG.info("JobManager stopped.");
+        JobManagerServices.stop(webMonitor, blobServer, component, rpcService);
         terminationFuture.complete(null);
     }
 }

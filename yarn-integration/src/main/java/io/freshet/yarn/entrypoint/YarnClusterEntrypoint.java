@@ -28,6 +28,7 @@ import io.freshet.core.fs.FileSystem;
 import io.freshet.runtime.blob.BlobServer;
 import io.freshet.runtime.clusterframework.ProcessMemorySpec;
 import io.freshet.runtime.entrypoint.EntrypointArguments;
+import io.freshet.runtime.entrypoint.JobManagerServices;
 import io.freshet.runtime.entrypoint.component.DispatcherResourceManagerComponent;
 import io.freshet.runtime.rpc.RpcService;
 import io.freshet.runtime.rpc.RpcSystem;
@@ -248,27 +249,7 @@ public abstract class YarnClusterEntrypoint implements AutoCloseable {
     }
 
     private void stopServices() {
-        if (webMonitor != null) {
-            webMonitor.close();
-        }
-        if (blobServer != null) {
-            blobServer.close();
-        }
-        try {
-            if (component != null) {
-                component.close();
-            }
-        } catch (Exception e) {
-            LOG.warn("Could not stop the JobManager's components cleanly.", e);
-        }
-        try {
-            if (rpcService != null) {
-                rpcService.close();
-            }
-        } catch (Exception e) {
-            LOG.warn("Could not stop the JobManager's RPC service cleanly.", e);
-        }
-        LOG.info("JobManager stopped.");
+        JobManagerServices.stop(webMonitor, blobServer, component, rpcService);
     }
 
     /** Completes with the final status once {@link #shutDown} has stopped everything. */

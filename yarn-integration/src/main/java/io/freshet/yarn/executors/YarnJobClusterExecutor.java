@@ -1,6 +1,5 @@
 package io.freshet.yarn.executors;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,6 +13,7 @@ import io.freshet.api.common.JobID;
 import io.freshet.api.common.JobStatus;
 import io.freshet.api.dag.Pipeline;
 import io.freshet.client.deployment.executors.PipelineTranslation;
+import io.freshet.client.deployment.executors.RemoteExecutor;
 import io.freshet.configuration.Configuration;
 import io.freshet.configuration.DeploymentOptions;
 import io.freshet.core.execution.JobClient;
@@ -51,17 +51,22 @@ public final class YarnJobClusterExecutor implements PipelineExecutor {
         }
     }
 
-    /** A per-job application's job: its state through REST while it runs, its result from YARN. */
+    /**
+     * A per-job application's job: state, cancel, savepoints and stop through the application's REST endpoint (as
+     * for any remote cluster), its result from YARN (the application ends with the job).
+     */
     static final class YarnJobClient implements JobClient {
         private final YarnClusterDescriptor descriptor;
         private final YarnClusterClient cluster;
         private final JobID jobId;
+        private final RemoteExecutor.RestJobClient rest;
         private CompletableFuture<JobExecutionResult> result;
 
         YarnJobClient(YarnClusterDescriptor descriptor, YarnClusterClient cluster, JobID jobId) {
             this.descriptor = descriptor;
             this.cluster = cluster;
             this.jobId = jobId;
+            this.rest = new RemoteExecutor.RestJobClient(cluster.getRestClusterClient(), jobId);
         }
 
         @Override
@@ -71,24 +76,23 @@ public final class YarnJobClusterExecutor implements PipelineExecutor {
 
         @Override
         public CompletableFuture<JobStatus> getJobStatus() {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return cluster.getRestClusterClient().getJobStatus(jobId);
-                } catch (IOException e) {
-                    throw new CompletionException(e);
-                }
-            });
+            return rest.getJobStatus();
         }
 
         @Override
         public CompletableFuture<Void> cancel() {
-            return CompletableFuture.runAsync(() -> {
-                try {
-                    cluster.getRestClusterClient().cancel(jobId);
-                } catch (IOException e) {
-                    throw new CompletionException(e);
-                }
-            });
+            return rest.cancel();
+        }
+
+        @Override
+        public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+            return rest.triggerSavepoint(savepointDirectory);
+        }
+
+        @Override
+        public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime,
+                String savepointDirectory) {
+            return rest.stopWithSavepoint(advanceToEndOfEventTime, savepointDirectory);
         }
 
         @Override

@@ -37,13 +37,16 @@ public final class RemoteExecutor implements PipelineExecutor {
         return CompletableFuture.completedFuture(new RestJobClient(client, jobId));
     }
 
-    /** A job on a remote cluster, watched through REST (polling its state until it ends). */
-    static final class RestJobClient implements JobClient {
+    /**
+     * A job on a remote cluster, watched through REST (polling its state until it ends); other executors whose
+     * cluster has a REST endpoint (YARN) use it for everything but the job's result.
+     */
+    public static final class RestJobClient implements JobClient {
         private final RestClusterClient client;
         private final JobID jobId;
         private CompletableFuture<JobExecutionResult> result;
 
-        RestJobClient(RestClusterClient client, JobID jobId) {
+        public RestJobClient(RestClusterClient client, JobID jobId) {
             this.client = client;
             this.jobId = jobId;
         }
